@@ -1,0 +1,22 @@
+package com.whatsappflowhub;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+/**
+ * WhatsAppFlowHub: turns WhatsApp business conversations into managed tasks.
+ *
+ * <p>{@code java -jar whatsappflowhub.jar} serves the API; {@code java -jar whatsappflowhub.jar evaluate ...}
+ * runs the extraction engine offline (no server, no database).
+ */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableScheduling
+public class FlowHubApplication {
+
+	public static void main(String[] args) {
+		SpringApplication.run(FlowHubApplication.class, args);
+	}
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package com.whatsappflowhub;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,27 @@
+package com.whatsappflowhub.identity;
+
+/** The six roles of the product (DESIGN §7). A user holds one or more; tokens carry them in {@code roles}. */
+public enum Role {
+
+	/** Operates the platform: all tenants. */
+	SUPER_ADMIN,
+
+	/** Administers one tenant: its users, teams and configuration. */
+	TENANT_ADMIN,
+
+	/** Leads a team: its messages and tasks. */
+	MANAGER,
+
+	/** Staff: their own messages and assigned tasks. */
+	USER,
+
+	/** Reads, changes nothing. */
+	VIEWER,
+
+	/** A machine client of the API, limited to its scopes. */
+	API_CLIENT;
+
+	public String authority() {
+		return "ROLE_" + name();
+	}
+}

@@ -1,0 +1,19 @@
+package com.whatsappflowhub.identity;
+
+import java.util.UUID;
+
+import com.fasterxml.jackson.annotation.JsonValue;
+
+import org.springframework.util.Assert;
+
+public record TeamId(@JsonValue UUID value) {
+
+	public TeamId {
+		Assert.notNull(value, "Team id must not be null");
+	}
+
+	@Override
+	public String toString() {
+		return value.toString();
+	}
+}

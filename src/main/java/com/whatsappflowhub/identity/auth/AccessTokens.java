@@ -1,0 +1,68 @@
+package com.whatsappflowhub.identity.auth;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.UUID;
+
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JOSEObjectType;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.RSASSASigner;
+import com.nimbusds.jose.jwk.RSAKey;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import com.whatsappflowhub.identity.Role;
+import com.whatsappflowhub.identity.user.User;
+import org.springframework.stereotype.Component;
+
+/** Signs RS256 access tokens carrying {@code sub}, {@code tenant_id}, {@code roles} and {@code email}. */
+@Component
+class AccessTokens {
+
+	private final SigningKeys keys;
+
+	private final AuthSettings settings;
+
+	private final Clock clock;
+
+	AccessTokens(SigningKeys keys, AuthSettings settings, Clock clock) {
+		this.keys = keys;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	String issue(User user) {
+		Instant now = clock.instant();
+		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(settings.issuer())
+			.subject(user.id().toString())
+			.claim("tenant_id", user.tenantId().toString())
+			.claim("roles", user.roles().stream().map(Role::name).sorted().toList())
+			.claim("email", user.email())
+			.claim("name", user.name())
+			.issueTime(Date.from(now))
+			.notBeforeTime(Date.from(now))
+			.expirationTime(Date.from(now.plus(settings.accessTokenTtl())))
+			.jwtID(UUID.randomUUID().toString())
+			.build();
+		return sign(claims);
+	}
+
+	String sign(JWTClaimsSet claims) {
+		RSAKey key = keys.current();
+		SignedJWT jwt = new SignedJWT(
+				new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.getKeyID()).type(JOSEObjectType.JWT).build(), claims);
+		try {
+			jwt.sign(new RSASSASigner(key));
+		}
+		catch (JOSEException ex) {
+			throw new IllegalStateException("Could not sign an access token", ex);
+		}
+		return jwt.serialize();
+	}
+
+	long lifetimeSeconds() {
+		return settings.accessTokenTtl().toSeconds();
+	}
+}

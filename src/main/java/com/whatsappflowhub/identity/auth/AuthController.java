@@ -1,0 +1,67 @@
+package com.whatsappflowhub.identity.auth;
+
+import java.util.Map;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.nimbusds.jose.jwk.RSAKey;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+class AuthController {
+
+	private final Sessions sessions;
+
+	private final SigningKeys keys;
+
+	AuthController(Sessions sessions, SigningKeys keys) {
+		this.sessions = sessions;
+		this.keys = keys;
+	}
+
+	record PasswordLogin(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 200) String password) {
+	}
+
+	record Refresh(@JsonProperty("refresh_token") @NotBlank @Size(max = 200) String refreshToken) {
+	}
+
+	record RotatedKey(String kid) {
+	}
+
+	@PostMapping("/api/v1/auth/token")
+	ResponseEntity<TokenPair> token(@Valid @RequestBody PasswordLogin login) {
+		return noStore(sessions.login(login.email().trim(), login.password()));
+	}
+
+	@PostMapping("/api/v1/auth/refresh")
+	ResponseEntity<TokenPair> refresh(@Valid @RequestBody Refresh refresh) {
+		return noStore(sessions.refresh(refresh.refreshToken()));
+	}
+
+	/** Starts signing with a new key pair; the old public key stays in the JWKS until its tokens expire. */
+	@PostMapping("/api/v1/admin/signing-keys/rotate")
+	@PreAuthorize("hasRole('SUPER_ADMIN')")
+	RotatedKey rotate() {
+		RSAKey key = keys.rotate();
+		return new RotatedKey(key.getKeyID());
+	}
+
+	@GetMapping("/.well-known/jwks.json")
+	ResponseEntity<Map<String, Object>> jwks() {
+		return ResponseEntity.ok()
+			.cacheControl(CacheControl.maxAge(java.time.Duration.ofMinutes(5)).cachePublic())
+			.body(keys.verificationKeys().toJSONObject(true));
+	}
+
+	private static ResponseEntity<TokenPair> noStore(TokenPair pair) {
+		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).header("Pragma", "no-cache").body(pair);
+	}
+}

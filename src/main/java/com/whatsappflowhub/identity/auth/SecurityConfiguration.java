@@ -1,0 +1,153 @@
+package com.whatsappflowhub.identity.auth;
+
+import java.time.Clock;
+import java.util.List;
+import java.util.function.Supplier;
+
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.jwk.JWK;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.JWSVerificationKeySelector;
+import com.nimbusds.jose.proc.SecurityContext;
+import com.nimbusds.jwt.proc.DefaultJWTProcessor;
+import com.whatsappflowhub.platform.SecurityHeaders;
+import com.whatsappflowhub.platform.SecurityProblems;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationManagerResolver;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationProvider;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtIssuerAuthenticationManagerResolver;
+import org.springframework.security.oauth2.server.resource.web.authentication.BearerTokenAuthenticationFilter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.util.function.SingletonSupplier;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Two surfaces so far: {@code /api/**} takes bearer JWTs (ours, or an external OIDC provider's) and no
+ * session; everything else is the operational surface (health, metrics, JWKS, OpenAPI) and is read-only.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
+class SecurityConfiguration {
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+	}
+
+	@Bean
+	SecurityProblems securityProblems(JsonMapper json) {
+		return new SecurityProblems(json);
+	}
+
+	@Bean
+	@Order(10)
+	SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManagerResolver<HttpServletRequest> tokens,
+			SecurityProblems problems) throws Exception {
+		return http.securityMatcher("/api/**")
+			.authorizeHttpRequests(requests -> requests
+				.requestMatchers(HttpMethod.POST, "/api/v1/auth/token", "/api/v1/auth/refresh")
+				.permitAll()
+				.anyRequest()
+				.authenticated())
+			.oauth2ResourceServer(resourceServer -> resourceServer.authenticationManagerResolver(tokens)
+				.authenticationEntryPoint(problems)
+				.accessDeniedHandler(problems))
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(AbstractHttpConfigurer::disable) // bearer tokens only, no cookies
+			.headers(SecurityHeaders.defaults())
+			.addFilterAfter(new TenantContextFilter(), BearerTokenAuthenticationFilter.class)
+			.build();
+	}
+
+	@Bean
+	@Order(Ordered.LOWEST_PRECEDENCE)
+	SecurityFilterChain operationsSecurity(HttpSecurity http, SecurityProblems problems) throws Exception {
+		return http
+			.authorizeHttpRequests(requests -> requests
+				.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info",
+						"/actuator/prometheus", "/.well-known/jwks.json", "/v3/api-docs", "/v3/api-docs/**",
+						"/swagger-ui.html", "/swagger-ui/**")
+				.permitAll()
+				.requestMatchers("/error")
+				.permitAll()
+				.anyRequest()
+				.denyAll())
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
+			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf(AbstractHttpConfigurer::disable) // nothing here changes state
+			.headers(SecurityHeaders.defaults())
+			.build();
+	}
+
+	/** Picks the token's verifier by its issuer: ours, the configured OIDC provider, or none (401). */
+	@Bean
+	AuthenticationManagerResolver<HttpServletRequest> tokenAuthentication(SigningKeys keys, AuthSettings settings,
+			Clock clock) {
+		AuthenticationManager own = manager(ownDecoder(keys, settings, clock));
+		Supplier<AuthenticationManager> external = SingletonSupplier.of(() -> {
+			NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(settings.oidc().issuerUri()).build();
+			decoder.setJwtValidator(
+					TokenValidation.validator(settings.oidc().issuerUri(), settings.oidc().audience(), clock));
+			return manager(decoder);
+		});
+		return new JwtIssuerAuthenticationManagerResolver(issuer -> {
+			if (settings.issuer().equals(issuer)) {
+				return own;
+			}
+			if (settings.oidc().enabled() && settings.oidc().issuerUri().equals(issuer)) {
+				return external.get();
+			}
+			return null;
+		});
+	}
+
+	static NimbusJwtDecoder ownDecoder(SigningKeys keys, AuthSettings settings, Clock clock) {
+		JWKSource<SecurityContext> source = (selector, context) -> {
+			List<JWK> found = selector.select(keys.verificationKeys());
+			if (found.isEmpty()) {
+				for (String kid : selector.getMatcher().getKeyIDs()) {
+					JWK reloaded = keys.findOrReload(kid);
+					if (reloaded != null) {
+						return List.of(reloaded);
+					}
+				}
+			}
+			return found;
+		};
+		DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
+		processor.setJWSKeySelector(new JWSVerificationKeySelector<>(JWSAlgorithm.RS256, source));
+		processor.setJWTClaimsSetVerifier((claims, context) -> {
+			// claims are checked by Spring's validators below
+		});
+		NimbusJwtDecoder decoder = new NimbusJwtDecoder(processor);
+		decoder.setJwtValidator(TokenValidation.validator(settings.issuer(), null, clock));
+		return decoder;
+	}
+
+	private static AuthenticationManager manager(NimbusJwtDecoder decoder) {
+		JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
+		authorities.setAuthoritiesClaimName("roles");
+		authorities.setAuthorityPrefix("ROLE_");
+		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+		converter.setJwtGrantedAuthoritiesConverter(authorities);
+		JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
+		provider.setJwtAuthenticationConverter(converter);
+		return provider::authenticate;
+	}
+}

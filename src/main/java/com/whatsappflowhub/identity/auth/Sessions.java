@@ -1,0 +1,179 @@
+package com.whatsappflowhub.identity.auth;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.whatsappflowhub.identity.UserId;
+import com.whatsappflowhub.identity.user.User;
+import com.whatsappflowhub.identity.user.Users;
+import com.whatsappflowhub.platform.CrossTenant;
+import com.whatsappflowhub.platform.TenantContext;
+import com.whatsappflowhub.platform.TenantId;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Sign-in with e-mail and password, and refresh-token rotation.
+ *
+ * <p>A refresh token is {@code <tenant id>.<256 random bits>}; only its SHA-256 is stored. Each use hands out a
+ * new token of the same family and spends the old one; presenting a spent token again means it leaked, so the
+ * whole family is revoked (RFC 9700 §4.14.2). The tenant prefix lets the refresh run under the tenant's own
+ * row-level security instead of the cross-tenant path.
+ */
+@Service
+class Sessions {
+
+	private static final Logger log = LoggerFactory.getLogger(Sessions.class);
+
+	private final CrossTenant crossTenant;
+
+	private final Users users;
+
+	private final PasswordEncoder passwords;
+
+	private final AccessTokens accessTokens;
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate transactions;
+
+	private final AuthSettings settings;
+
+	private final Clock clock;
+
+	private final SecureRandom random = new SecureRandom();
+
+	private final String dummyHash;
+
+	Sessions(CrossTenant crossTenant, Users users, PasswordEncoder passwords, AccessTokens accessTokens, JdbcClient jdbc,
+			PlatformTransactionManager transactionManager, AuthSettings settings, Clock clock) {
+		this.crossTenant = crossTenant;
+		this.users = users;
+		this.passwords = passwords;
+		this.accessTokens = accessTokens;
+		this.jdbc = jdbc;
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.settings = settings;
+		this.clock = clock;
+		this.dummyHash = passwords.encode(UUID.randomUUID().toString());
+	}
+
+	TokenPair login(String email, String password) {
+		Optional<Users.Credentials> found = crossTenant.call("login", email, () -> users.findCredentials(email));
+		if (found.isEmpty() || found.get().passwordHash() == null) {
+			passwords.matches(password, dummyHash); // same work as a real check: no user enumeration by timing
+			throw new InvalidCredentials();
+		}
+		Users.Credentials credentials = found.get();
+		if (!passwords.matches(password, credentials.passwordHash()) || !credentials.user().active()
+				|| !credentials.tenantActive()) {
+			throw new InvalidCredentials();
+		}
+		User user = credentials.user();
+		return TenantContext.callAs(user.tenantId(), () -> transactions.execute(status -> {
+			users.recordLogin(user.id(), clock.instant());
+			return pair(user, UUID.randomUUID());
+		}));
+	}
+
+	TokenPair refresh(String presented) {
+		TenantId tenant = tenantOf(presented);
+		Outcome outcome = TenantContext.callAs(tenant, () -> transactions.execute(status -> rotate(presented)));
+		if (outcome == null || outcome.pair() == null) {
+			throw new InvalidRefreshToken();
+		}
+		return outcome.pair();
+	}
+
+	private Outcome rotate(String presented) {
+		Instant now = clock.instant();
+		Optional<Stored> found = jdbc
+			.sql("SELECT user_id, family_id, expires_at, used_at, revoked_at FROM refresh_token WHERE token_hash = ? FOR UPDATE")
+			.param(hash(presented))
+			.query((rs, row) -> new Stored(new UserId(rs.getObject("user_id", UUID.class)),
+					rs.getObject("family_id", UUID.class), rs.getTimestamp("expires_at").toInstant(),
+					rs.getTimestamp("used_at") != null, rs.getTimestamp("revoked_at") != null))
+			.optional();
+		if (found.isEmpty() || found.get().revoked()) {
+			return Outcome.REFUSED;
+		}
+		Stored token = found.get();
+		if (token.used()) {
+			int revoked = jdbc.sql("UPDATE refresh_token SET revoked_at = ? WHERE family_id = ? AND revoked_at IS NULL")
+				.params(Timestamp.from(now), token.family())
+				.update();
+			log.warn("Refresh token reuse for user {}: revoked {} token(s) of family {}", token.user(), revoked,
+					token.family());
+			return Outcome.REFUSED;
+		}
+		if (!token.expiresAt().isAfter(now)) {
+			return Outcome.REFUSED;
+		}
+		jdbc.sql("UPDATE refresh_token SET used_at = ? WHERE token_hash = ?").params(Timestamp.from(now), hash(presented)).update();
+		Optional<User> user = users.findById(token.user()).filter(User::active);
+		boolean tenantActive = jdbc.sql("SELECT status = 'ACTIVE' FROM tenant WHERE id = ?")
+			.param(TenantContext.require().value())
+			.query(Boolean.class)
+			.optional()
+			.orElse(false);
+		if (user.isEmpty() || !tenantActive) {
+			return Outcome.REFUSED;
+		}
+		return new Outcome(pair(user.get(), token.family()));
+	}
+
+	private TokenPair pair(User user, UUID family) {
+		byte[] secret = new byte[32];
+		random.nextBytes(secret);
+		String refreshToken = user.tenantId() + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(secret);
+		Instant now = clock.instant();
+		jdbc.sql("""
+				INSERT INTO refresh_token (id, tenant_id, user_id, family_id, token_hash, issued_at, expires_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?)""")
+			.params(UUID.randomUUID(), user.tenantId().value(), user.id().value(), family, hash(refreshToken),
+					Timestamp.from(now), Timestamp.from(now.plus(settings.refreshTokenTtl())))
+			.update();
+		return new TokenPair(accessTokens.issue(user), "Bearer", accessTokens.lifetimeSeconds(), refreshToken);
+	}
+
+	private static TenantId tenantOf(String token) {
+		int dot = token.indexOf('.');
+		try {
+			return TenantId.of(dot < 0 ? "" : token.substring(0, dot));
+		}
+		catch (IllegalArgumentException ex) {
+			throw new InvalidRefreshToken();
+		}
+	}
+
+	private static byte[] hash(String token) {
+		try {
+			return MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.UTF_8));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private record Stored(UserId user, UUID family, Instant expiresAt, boolean used, boolean revoked) {
+	}
+
+	private record Outcome(@Nullable TokenPair pair) {
+
+		static final Outcome REFUSED = new Outcome(null);
+	}
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package com.whatsappflowhub.identity.auth;
+
+import org.jspecify.annotations.NullMarked;

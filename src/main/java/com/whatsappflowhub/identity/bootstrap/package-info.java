@@ -1,0 +1,4 @@
+@NullMarked
+package com.whatsappflowhub.identity.bootstrap;
+
+import org.jspecify.annotations.NullMarked;

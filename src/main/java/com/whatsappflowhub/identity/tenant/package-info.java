@@ -1,0 +1,4 @@
+@NullMarked
+package com.whatsappflowhub.identity.tenant;
+
+import org.jspecify.annotations.NullMarked;

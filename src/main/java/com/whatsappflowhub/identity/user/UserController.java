@@ -1,0 +1,136 @@
+package com.whatsappflowhub.identity.user;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import com.whatsappflowhub.identity.Role;
+import com.whatsappflowhub.identity.TeamId;
+import com.whatsappflowhub.identity.UserId;
+import com.whatsappflowhub.platform.TenantContext;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotEmpty;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+@RestController
+@RequestMapping("/api/v1/users")
+@Validated
+class UserController {
+
+	static final String PHONE = "^\\+?[0-9 ()-]{6,20}$";
+
+	private final UserManagement users;
+
+	UserController(UserManagement users) {
+		this.users = users;
+	}
+
+	record CreateUser(@NotBlank @Email @Size(max = 254) String email, @NotBlank @Size(max = 200) String name,
+			@Nullable @Pattern(regexp = PHONE) String phone, @Nullable @Size(min = 10, max = 200) String password,
+			@NotEmpty Set<Role> roles, @Nullable UUID teamId) {
+	}
+
+	record ChangeUser(@Nullable @Size(min = 1, max = 200) String name, @Nullable @Pattern(regexp = PHONE) String phone,
+			@Nullable @Size(min = 1) Set<Role> roles, @Nullable UUID teamId, @Nullable Boolean active,
+			@Nullable @Size(min = 10, max = 200) String password) {
+	}
+
+	/** Who the caller is. Users of an external identity provider may have no row here: their token speaks. */
+	record Me(String id, String tenantId, @Nullable String email, @Nullable String name, Set<String> roles,
+			@Nullable TeamId teamId, @Nullable Instant lastLoginAt, boolean external) {
+	}
+
+	@GetMapping("/me")
+	Me me(Authentication authentication) {
+		Jwt jwt = (Jwt) authentication.getPrincipal();
+		Set<String> roles = authentication.getAuthorities()
+			.stream()
+			.map(GrantedAuthority::getAuthority)
+			.filter(a -> a.startsWith("ROLE_"))
+			.map(a -> a.substring(5))
+			.collect(Collectors.toCollection(java.util.TreeSet::new));
+		try {
+			User user = users.user(new UserId(UUID.fromString(jwt.getSubject())));
+			return new Me(user.id().toString(), user.tenantId().toString(), user.email(), user.name(), roles,
+					user.teamId(), user.lastLoginAt(), false);
+		}
+		catch (IllegalArgumentException | UserNotFound notOurs) {
+			return new Me(jwt.getSubject(), TenantContext.require().toString(), jwt.getClaimAsString("email"),
+					jwt.getClaimAsString("name"), roles, null, null, true);
+		}
+	}
+
+	@GetMapping
+	@PreAuthorize("hasAnyRole('SUPER_ADMIN', 'TENANT_ADMIN', 'MANAGER')")
+	List<User> list(@RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit,
+			@RequestParam(defaultValue = "0") @Min(0) int offset) {
+		return users.users(limit, offset);
+	}
+
+	@PostMapping
+	@PreAuthorize("hasAnyRole('SUPER_ADMIN', 'TENANT_ADMIN')")
+	ResponseEntity<User> create(@Valid @RequestBody CreateUser request, Authentication caller) {
+		User user = users.create(new UserManagement.NewUser(request.email(), request.name(), request.phone(),
+				request.password(), request.roles(), request.teamId() == null ? null : new TeamId(request.teamId())),
+				rolesOf(caller));
+		return ResponseEntity.created(URI.create("/api/v1/users/" + user.id())).body(user);
+	}
+
+	@GetMapping("/{id}")
+	@PreAuthorize("hasAnyRole('SUPER_ADMIN', 'TENANT_ADMIN', 'MANAGER')")
+	User get(@PathVariable UUID id) {
+		return users.user(new UserId(id));
+	}
+
+	@PatchMapping("/{id}")
+	@PreAuthorize("hasAnyRole('SUPER_ADMIN', 'TENANT_ADMIN')")
+	User change(@PathVariable UUID id, @Valid @RequestBody ChangeUser request, Authentication caller) {
+		return users.change(new UserId(id),
+				new UserManagement.UserChanges(request.name(), request.phone(), request.roles(),
+						request.teamId() == null ? null : new TeamId(request.teamId()), request.active(),
+						request.password()),
+				rolesOf(caller));
+	}
+
+	@DeleteMapping("/{id}")
+	@PreAuthorize("hasAnyRole('SUPER_ADMIN', 'TENANT_ADMIN')")
+	ResponseEntity<Void> delete(@PathVariable UUID id) {
+		users.deactivate(new UserId(id));
+		return ResponseEntity.noContent().build();
+	}
+
+	static Set<Role> rolesOf(Authentication authentication) {
+		Set<Role> roles = EnumSet.noneOf(Role.class);
+		for (Role role : Role.values()) {
+			if (authentication.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(role.authority()))) {
+				roles.add(role);
+			}
+		}
+		return roles;
+	}
+}

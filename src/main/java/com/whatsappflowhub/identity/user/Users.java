@@ -1,0 +1,137 @@
+package com.whatsappflowhub.identity.user;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+import com.whatsappflowhub.identity.Role;
+import com.whatsappflowhub.identity.TeamId;
+import com.whatsappflowhub.identity.UserId;
+import com.whatsappflowhub.platform.TenantId;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** The users of the current tenant (row-level security scopes every query to it). */
+@Repository
+public class Users {
+
+	private static final String COLUMNS = "id, tenant_id, email, name, phone, roles, team_id, active, last_login_at, created_at, updated_at";
+
+	static final RowMapper<User> MAPPER = Users::map;
+
+	private final JdbcClient jdbc;
+
+	Users(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	void insert(User user, @Nullable String passwordHash) {
+		jdbc.sql("""
+				INSERT INTO app_user (id, tenant_id, email, name, phone, password_hash, roles, team_id, active, created_at, updated_at)
+				VALUES (:id, :tenant, :email, :name, :phone, :hash, :roles::text[], :team, :active, :created, :updated)""")
+			.param("id", user.id().value())
+			.param("tenant", user.tenantId().value())
+			.param("email", user.email())
+			.param("name", user.name())
+			.param("phone", user.phone())
+			.param("hash", passwordHash)
+			.param("roles", rolesLiteral(user.roles()))
+			.param("team", user.teamId() == null ? null : user.teamId().value())
+			.param("active", user.active())
+			.param("created", Timestamp.from(user.createdAt()))
+			.param("updated", Timestamp.from(user.updatedAt()))
+			.update();
+	}
+
+	void update(User user) {
+		jdbc.sql("""
+				UPDATE app_user SET name = :name, phone = :phone, roles = :roles::text[], team_id = :team, active = :active,
+				       updated_at = :updated WHERE id = :id""")
+			.param("id", user.id().value())
+			.param("name", user.name())
+			.param("phone", user.phone())
+			.param("roles", rolesLiteral(user.roles()))
+			.param("team", user.teamId() == null ? null : user.teamId().value())
+			.param("active", user.active())
+			.param("updated", Timestamp.from(user.updatedAt()))
+			.update();
+	}
+
+	void updatePassword(UserId id, String passwordHash) {
+		jdbc.sql("UPDATE app_user SET password_hash = ? WHERE id = ?").params(passwordHash, id.value()).update();
+	}
+
+	/** Signs the user out everywhere: deactivation and password changes call it. */
+	void revokeRefreshTokens(UserId id, Instant at) {
+		jdbc.sql("UPDATE refresh_token SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL")
+			.params(Timestamp.from(at), id.value())
+			.update();
+	}
+
+	public void recordLogin(UserId id, Instant at) {
+		jdbc.sql("UPDATE app_user SET last_login_at = ? WHERE id = ?").params(Timestamp.from(at), id.value()).update();
+	}
+
+	public Optional<User> findById(UserId id) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM app_user WHERE id = ?").param(id.value()).query(MAPPER).optional();
+	}
+
+	public List<User> findAll(int limit, int offset) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM app_user ORDER BY lower(email) LIMIT ? OFFSET ?")
+			.params(limit, offset)
+			.query(MAPPER)
+			.list();
+	}
+
+	List<User> findByTeam(TeamId team) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM app_user WHERE team_id = ? ORDER BY lower(email)")
+			.param(team.value())
+			.query(MAPPER)
+			.list();
+	}
+
+	/** Platform-wide e-mail check; only meaningful inside the cross-tenant path. */
+	boolean emailExists(String email) {
+		return jdbc.sql("SELECT count(*) FROM app_user WHERE lower(email) = lower(?)").param(email).query(Long.class).single() > 0;
+	}
+
+	/** Login lookup: the user, the password hash and whether the tenant is active. Cross-tenant path only. */
+	public Optional<Credentials> findCredentials(String email) {
+		return jdbc.sql("SELECT u." + COLUMNS.replace(", ", ", u.") + ", u.password_hash, t.status = 'ACTIVE' AS tenant_active "
+				+ "FROM app_user u JOIN tenant t ON t.id = u.tenant_id WHERE lower(u.email) = lower(?)")
+			.param(email)
+			.query((rs, row) -> new Credentials(map(rs, row), rs.getString("password_hash"), rs.getBoolean("tenant_active")))
+			.optional();
+	}
+
+	/** What login needs to know about a user. */
+	public record Credentials(User user, @Nullable String passwordHash, boolean tenantActive) {
+	}
+
+	private static String rolesLiteral(Set<Role> roles) {
+		return roles.stream().map(Role::name).sorted().collect(java.util.stream.Collectors.joining(",", "{", "}"));
+	}
+
+	private static User map(ResultSet rs, int row) throws SQLException {
+		Array roles = rs.getArray("roles");
+		Set<Role> parsed = EnumSet.noneOf(Role.class);
+		Arrays.stream((String[]) roles.getArray()).map(Role::valueOf).forEach(parsed::add);
+		UUID team = rs.getObject("team_id", UUID.class);
+		Timestamp lastLogin = rs.getTimestamp("last_login_at");
+		return new User(new UserId(rs.getObject("id", UUID.class)), new TenantId(rs.getObject("tenant_id", UUID.class)),
+				rs.getString("email"), rs.getString("name"), rs.getString("phone"), Set.copyOf(parsed),
+				team == null ? null : new TeamId(team), rs.getBoolean("active"),
+				lastLogin == null ? null : lastLogin.toInstant(), rs.getTimestamp("created_at").toInstant(),
+				rs.getTimestamp("updated_at").toInstant());
+	}
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package com.whatsappflowhub.identity.user;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.whatsappflowhub.platform.internal.crypto;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.whatsappflowhub.platform.internal;
+
+import org.jspecify.annotations.NullMarked;

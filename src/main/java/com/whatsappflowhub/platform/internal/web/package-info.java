@@ -1,0 +1,4 @@
+@NullMarked
+package com.whatsappflowhub.platform.internal.web;
+
+import org.jspecify.annotations.NullMarked;

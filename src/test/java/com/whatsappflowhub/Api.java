@@ -91,7 +91,7 @@ public class Api {
 
 	/** A tenant with one signed-in user per tenant role, a team, and a spare user to act on. */
 	public record TenantFixture(String tenantId, String slug, Map<Role, String> tokens, Map<Role, String> userIds,
-			String teamId, String spareUserId) {
+			String teamId, String spareUserId, String spareEmail) {
 
 		public String token(Role role) {
 			return tokens.get(role);
@@ -119,8 +119,9 @@ public class Api {
 			ids.put(role, createUser(admin, email, role, teamId));
 			tokens.put(role, token(email, PASSWORD));
 		}
-		String spare = createUser(admin, slug + "-spare@example.com", Role.USER, null);
-		return new TenantFixture(tenantId, slug, tokens, ids, teamId, spare);
+		String spareEmail = slug + "-spare@example.com";
+		String spare = createUser(admin, spareEmail, Role.USER, teamId);
+		return new TenantFixture(tenantId, slug, tokens, ids, teamId, spare, spareEmail);
 	}
 
 	public String createUser(String adminToken, String email, Role role, String teamId) {

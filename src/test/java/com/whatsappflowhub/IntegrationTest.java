@@ -19,6 +19,6 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@Import(Api.class)
+@Import({ Api.class, ListenerProbe.class })
 public @interface IntegrationTest {
 }

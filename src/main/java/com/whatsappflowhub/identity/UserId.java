@@ -2,6 +2,7 @@ package com.whatsappflowhub.identity;
 
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 import org.springframework.util.Assert;
@@ -14,6 +15,11 @@ public record UserId(@JsonValue UUID value) {
 
 	public static UserId random() {
 		return new UserId(UUID.randomUUID());
+	}
+
+	@JsonCreator
+	public static UserId of(String value) {
+		return new UserId(UUID.fromString(value));
 	}
 
 	@Override

@@ -2,6 +2,7 @@ package com.whatsappflowhub.platform;
 
 import java.util.UUID;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
 import com.fasterxml.jackson.annotation.JsonValue;
 
 import org.springframework.util.Assert;
@@ -13,6 +14,7 @@ public record TenantId(@JsonValue UUID value) {
 		Assert.notNull(value, "Tenant id must not be null");
 	}
 
+	@JsonCreator
 	public static TenantId of(String value) {
 		return new TenantId(UUID.fromString(value));
 	}

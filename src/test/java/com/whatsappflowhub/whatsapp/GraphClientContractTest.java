@@ -317,4 +317,16 @@ class GraphClientContractTest {
 
 		assertThat(outcome).isInstanceOf(SendOutcome.Accepted.class);
 	}
+
+	@Test
+	void retriesAConnectionThatCouldNotBeOpenedThenLeavesItUndetermined() {
+		GraphClient offline = WhatsAppConfiguration.graphClient(properties("http://127.0.0.1:1"), waited::add,
+				new InMemorySentMessages(10), JsonMapper.shared());
+
+		SendOutcome outcome = offline.send(NUMBER, new OutboundMessage.Text("4915100000001", "hi", false, null),
+				new IdempotencyKey("out-12"));
+
+		assertThat(outcome).isInstanceOf(SendOutcome.Undetermined.class);
+		assertThat(waited).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4));
+	}
 }

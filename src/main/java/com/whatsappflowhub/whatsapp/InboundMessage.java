@@ -19,4 +19,9 @@ import org.jspecify.annotations.Nullable;
 public record InboundMessage(Route route, String id, Sender sender, @Nullable Instant timestamp,
 		MessageContext context, @Nullable Referral referral, MessageContent content, String rawJson)
 		implements DeliveryItem {
+
+	@Override
+	public String dedupeKey() {
+		return "message:" + id;
+	}
 }

@@ -18,4 +18,9 @@ public record OtherEvent(Route route, String eventType, String rawJson) implemen
 	public String field() {
 		return route.field();
 	}
+
+	@Override
+	public String dedupeKey() {
+		return "event:" + route.field() + ":" + RawJson.sha256(rawJson);
+	}
 }

@@ -25,6 +25,12 @@ public record StatusUpdate(Route route, String messageId, MessageStatus status, 
 		errors = List.copyOf(errors);
 	}
 
+	@Override
+	public String dedupeKey() {
+		return "status:" + messageId + ":" + status.name().toLowerCase(java.util.Locale.ROOT) + ":"
+				+ RawJson.sha256(rawJson);
+	}
+
 	/**
 	 * Conversation and pricing details of a status.
 	 *

@@ -20,6 +20,7 @@ import com.whatsappflowhub.whatsapp.graph.InMemorySentMessages;
 import com.whatsappflowhub.whatsapp.graph.MediaDownloader;
 import com.whatsappflowhub.whatsapp.graph.SentMessages;
 import com.whatsappflowhub.whatsapp.webhook.SignatureVerifier;
+import com.whatsappflowhub.whatsapp.webhook.VerifyHandshake;
 import com.whatsappflowhub.whatsapp.webhook.WebhookParser;
 
 /**
@@ -76,6 +77,11 @@ class WhatsAppConfiguration {
 	@Bean
 	SignatureVerifier whatsAppSignatureVerifier() {
 		return new SignatureVerifier();
+	}
+
+	@Bean
+	VerifyHandshake whatsAppVerifyHandshake() {
+		return new VerifyHandshake();
 	}
 
 	@Bean

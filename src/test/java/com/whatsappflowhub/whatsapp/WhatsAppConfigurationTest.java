@@ -11,6 +11,7 @@ import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import com.whatsappflowhub.whatsapp.graph.GraphClient;
 import com.whatsappflowhub.whatsapp.graph.MediaDownloader;
 import com.whatsappflowhub.whatsapp.webhook.SignatureVerifier;
+import com.whatsappflowhub.whatsapp.webhook.VerifyHandshake;
 import com.whatsappflowhub.whatsapp.webhook.WebhookParser;
 
 /** The channel's beans and typed settings, in a bare context (no database, no web server). */
@@ -33,6 +34,7 @@ class WhatsAppConfigurationTest {
 				.hasSingleBean(MediaDownloader.class)
 				.hasSingleBean(SignatureVerifier.class)
 				.hasSingleBean(WebhookParser.class)
+				.hasSingleBean(VerifyHandshake.class)
 				.hasSingleBean(WindowPolicy.class);
 		});
 	}

@@ -148,4 +148,22 @@ class WebhookParserTest {
 				.isInstanceOf(WebhookParseResult.NotAWhatsAppDelivery.class);
 		}
 	}
+
+	@Test
+	void givesARetriedDeliveryTheSameDedupeKeysAndDistinctItemsDistinctOnes() {
+		String body = """
+				{"object":"whatsapp_business_account","entry":[{"id":"w","changes":[%s,
+				 {"field":"account_update","value":{"event":"ACCOUNT_DELETED"}}]}]}"""
+			.formatted(change("pn-1", message("wamid.1", "4915100000001", "one") + "," + message("wamid.2", "4915100000002", "two"),
+					status("wamid.out-1", "sent") + "," + status("wamid.out-1", "delivered")));
+
+		java.util.List<String> first = parse(body).items().stream().map(com.whatsappflowhub.whatsapp.DeliveryItem::dedupeKey).toList();
+		java.util.List<String> retried = parse(body).items().stream().map(com.whatsappflowhub.whatsapp.DeliveryItem::dedupeKey).toList();
+
+		assertThat(retried).isEqualTo(first);
+		assertThat(first).hasSize(5).doesNotHaveDuplicates();
+		assertThat(first.get(0)).isEqualTo("message:wamid.1");
+		assertThat(first.get(2)).startsWith("status:wamid.out-1:sent:");
+		assertThat(first.get(4)).startsWith("event:account_update:");
+	}
 }

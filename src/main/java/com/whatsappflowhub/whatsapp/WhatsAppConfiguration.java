@@ -2,8 +2,6 @@ package com.whatsappflowhub.whatsapp;
 
 import java.net.http.HttpClient;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.List;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -56,9 +54,8 @@ class WhatsAppConfiguration {
 	}
 
 	static MediaDownloader mediaDownloader(WhatsAppProperties properties, JsonMapper mapper) {
-		List<String> hosts = new ArrayList<>(properties.mediaHosts());
-		hosts.add(properties.baseUrl().getHost());
-		return new MediaDownloader(graphRestClient(properties), properties.apiVersion(), hosts, mapper);
+		return new MediaDownloader(graphRestClient(properties), properties.baseUrl(), properties.apiVersion(),
+				properties.mediaHosts(), mapper);
 	}
 
 	@Bean

@@ -255,6 +255,20 @@ class GraphClientContractTest {
 	}
 
 	@Test
+	void retriesAPlain429AsARateLimit() {
+		graph.stubFor(post(urlEqualTo(MESSAGES)).inScenario("plain").whenScenarioStateIs(Scenario.STARTED)
+			.willReturn(aResponse().withStatus(429)).willSetStateTo("ok"));
+		graph.stubFor(post(urlEqualTo(MESSAGES)).inScenario("plain").whenScenarioStateIs("ok")
+			.willReturn(json(200, ACCEPTED)));
+
+		SendOutcome outcome = client.send(NUMBER, new OutboundMessage.Text("4915100000001", "hi", false, null),
+				new IdempotencyKey("out-13"));
+
+		assertThat(outcome).isInstanceOf(SendOutcome.Accepted.class);
+		assertThat(waited).containsExactly(Duration.ofSeconds(1));
+	}
+
+	@Test
 	void neverSendsTheSameKeyTwice() {
 		answer(json(200, ACCEPTED));
 		OutboundMessage.Text text = new OutboundMessage.Text("4915100000001", "once", false, null);

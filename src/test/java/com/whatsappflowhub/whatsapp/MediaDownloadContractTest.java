@@ -142,6 +142,17 @@ class MediaDownloadContractTest {
 	}
 
 	@Test
+	void neverSendsTheTokenOverPlainHttpToMetasMediaHost() {
+		graph.stubFor(get(urlEqualTo("/v23.0/PLAIN")).willReturn(aResponse()
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"url\":\"http://lookaside.fbsbx.com/whatsapp_business/attachments/?mid=1\",\"id\":\"PLAIN\"}")));
+
+		MediaDownload result = downloader.download(TOKEN, "PLAIN");
+
+		assertThat(result).isEqualTo(new MediaDownload.PermanentFailure("media url is not https", null, null));
+	}
+
+	@Test
 	void treatsAnUnreachableGraphAsTransient() {
 		MediaDownloader offline = WhatsAppConfiguration.mediaDownloader(
 				GraphClientContractTest.properties("http://127.0.0.1:1"), JsonMapper.shared());

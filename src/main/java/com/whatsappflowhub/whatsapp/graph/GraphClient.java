@@ -106,12 +106,14 @@ public final class GraphClient {
 				return accepted(answer, acceptedId);
 			}
 			GraphErrors.GraphError error = GraphErrors.read(mapper, answer.body());
-			if (error != null && GraphErrors.isRateLimit(error)) {
+			boolean throttled = error != null ? GraphErrors.isRateLimit(error) : answer.status() == 429;
+			if (throttled) {
+				WhatsAppError reason = error != null ? error.error() : new WhatsAppError(0, "HTTP 429", null);
 				if (attempt < backoff.maxAttempts() && pause(attempt)) {
-					log.debug("Graph API rate limit {} on attempt {}, backing off", error.error().code(), attempt);
+					log.debug("Graph API rate limit {} on attempt {}, backing off", reason.code(), attempt);
 					continue;
 				}
-				return new SendOutcome.RateLimited(error.error(), attempt);
+				return new SendOutcome.RateLimited(reason, attempt);
 			}
 			if (error == null) {
 				return answer.status() >= 500

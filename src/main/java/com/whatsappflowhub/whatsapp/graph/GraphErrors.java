@@ -15,8 +15,11 @@ final class GraphErrors {
 	/** The re-engagement error: the 24-hour customer-service window is closed. */
 	static final int WINDOW_CLOSED = 131047;
 
-	/** Cloud API throughput limit and pair rate limit: Meta refused the message, so it is safe to retry. */
-	static final Set<Integer> RATE_LIMITS = Set.of(130429, 131056);
+	/**
+	 * Throttling answers, where Meta refused the message, so it is safe to retry: Cloud API throughput (130429), pair
+	 * rate limit (131056), and the Graph API's own call limits (4 application, 80007 business account).
+	 */
+	static final Set<Integer> RATE_LIMITS = Set.of(130429, 131056, 4, 80007);
 
 	static final int MEDIA_UPLOAD_ERROR = 131053;
 

@@ -29,19 +29,26 @@ public final class MediaDownloader {
 
 	private final String apiVersion;
 
+	private final URI graphOrigin;
+
 	private final List<String> trustedHosts;
 
 	private final JsonMapper mapper;
 
 	/**
 	 * @param rest a client with the Graph base URL and the {@code User-Agent} set
-	 * @param trustedHosts the hosts media URLs may point to (Meta's, e.g. {@code lookaside.fbsbx.com}, and the Graph
-	 *     host)
+	 * @param graphOrigin the Graph base URL; media URLs on its host are trusted too
+	 * @param mediaHosts the hosts media URLs may point to (Meta's CDN, e.g. {@code lookaside.fbsbx.com}); only https
 	 */
-	public MediaDownloader(RestClient rest, String apiVersion, List<String> trustedHosts, JsonMapper mapper) {
+	public MediaDownloader(RestClient rest, URI graphOrigin, String apiVersion, List<String> mediaHosts,
+			JsonMapper mapper) {
 		this.rest = rest;
+		this.graphOrigin = graphOrigin;
 		this.apiVersion = apiVersion;
-		this.trustedHosts = trustedHosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).toList();
+		List<String> hosts = new java.util.ArrayList<>();
+		mediaHosts.forEach(h -> hosts.add(h.toLowerCase(Locale.ROOT)));
+		hosts.add(graphOrigin.getHost().toLowerCase(Locale.ROOT));
+		this.trustedHosts = List.copyOf(hosts);
 		this.mapper = mapper;
 	}
 
@@ -84,6 +91,9 @@ public final class MediaDownloader {
 			return new MediaDownload.PermanentFailure("media url host " + uri.getHost() + " is not trusted", null,
 					null);
 		}
+		if (!"https".equalsIgnoreCase(uri.getScheme()) && !sameOriginAsGraph(uri)) {
+			return new MediaDownload.PermanentFailure("media url is not https", null, null);
+		}
 		Answer media;
 		try {
 			media = rest.get()
@@ -99,6 +109,12 @@ public final class MediaDownloader {
 			return failure("media download", media, true);
 		}
 		return verified(mediaId, media.body(), info);
+	}
+
+	/** Plain http only where the Graph API itself is configured so (a local server in tests). */
+	private boolean sameOriginAsGraph(URI uri) {
+		return graphOrigin.getScheme().equalsIgnoreCase(uri.getScheme())
+				&& graphOrigin.getHost().equalsIgnoreCase(uri.getHost()) && graphOrigin.getPort() == uri.getPort();
 	}
 
 	private MediaDownload verified(String mediaId, byte[] bytes, JsonNode info) {

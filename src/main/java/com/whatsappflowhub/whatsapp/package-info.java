@@ -1,0 +1,16 @@
+/**
+ * WhatsApp Business Cloud API channel: signed webhook deliveries normalised into immutable records (every entry,
+ * change, message and status), the outbound Graph API client, media download, the 24-hour customer-service window
+ * and the forward-only status rule of outbound messages.
+ *
+ * <p>The module's API is the public types of this package: the normalised {@link com.whatsappflowhub.whatsapp.Delivery}
+ * and its items, {@link com.whatsappflowhub.whatsapp.WindowPolicy} and
+ * {@link com.whatsappflowhub.whatsapp.OutboundStatus}. The webhook internals live in {@code webhook}, the Graph API
+ * client in {@code graph}.
+ */
+@ApplicationModule(displayName = "WhatsApp")
+@NullMarked
+package com.whatsappflowhub.whatsapp;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

@@ -1,0 +1,58 @@
+package com.whatsappflowhub.whatsapp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+
+import com.whatsappflowhub.whatsapp.graph.GraphClient;
+import com.whatsappflowhub.whatsapp.graph.MediaDownloader;
+import com.whatsappflowhub.whatsapp.webhook.SignatureVerifier;
+import com.whatsappflowhub.whatsapp.webhook.VerifyHandshake;
+import com.whatsappflowhub.whatsapp.webhook.WebhookParser;
+
+/** The channel's beans and typed settings, in a bare context (no database, no web server). */
+class WhatsAppConfigurationTest {
+
+	final ApplicationContextRunner context = new ApplicationContextRunner()
+		.withUserConfiguration(WhatsAppConfiguration.class);
+
+	@Test
+	void bindsTheDefaultsOfTheGraphApi() {
+		context.run(ctx -> {
+			WhatsAppProperties properties = ctx.getBean(WhatsAppProperties.class);
+			assertThat(properties.baseUrl()).isEqualTo(URI.create("https://graph.facebook.com"));
+			assertThat(properties.apiVersion()).isEqualTo("v23.0");
+			assertThat(properties.userAgent()).isEqualTo("WhatsAppFlowHub/0.1.0");
+			assertThat(properties.retry().maxAttempts()).isEqualTo(4);
+			assertThat(properties.retry().initialBackoff()).isEqualTo(Duration.ofSeconds(1));
+			assertThat(properties.mediaHosts()).containsExactly("lookaside.fbsbx.com");
+			assertThat(ctx).hasSingleBean(GraphClient.class)
+				.hasSingleBean(MediaDownloader.class)
+				.hasSingleBean(SignatureVerifier.class)
+				.hasSingleBean(WebhookParser.class)
+				.hasSingleBean(VerifyHandshake.class)
+				.hasSingleBean(WindowPolicy.class);
+		});
+	}
+
+	@Test
+	void takesTheBaseUrlAndVersionFromConfiguration() {
+		context.withPropertyValues("flowhub.whatsapp.base-url=http://localhost:9999", "flowhub.whatsapp.api-version=v24.0")
+			.run(ctx -> {
+				WhatsAppProperties properties = ctx.getBean(WhatsAppProperties.class);
+				assertThat(properties.baseUrl()).isEqualTo(URI.create("http://localhost:9999"));
+				assertThat(properties.apiVersion()).isEqualTo("v24.0");
+			});
+	}
+
+	@Test
+	void refusesAUserAgentTheContractWouldRefuse() {
+		context.withPropertyValues("flowhub.whatsapp.user-agent=Java-http-client/17")
+			.run(ctx -> assertThat(ctx.getStartupFailure()).hasStackTraceContaining("userAgent")
+				.hasStackTraceContaining("Java-http-client/17"));
+	}
+}

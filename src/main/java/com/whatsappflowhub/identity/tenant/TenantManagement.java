@@ -10,12 +10,14 @@ import java.util.Set;
 import java.util.UUID;
 
 import com.whatsappflowhub.identity.Role;
+import com.whatsappflowhub.identity.TenantCreated;
 import com.whatsappflowhub.identity.user.User;
 import com.whatsappflowhub.identity.user.UserManagement;
 import com.whatsappflowhub.platform.CrossTenant;
 import com.whatsappflowhub.platform.TenantContext;
 import com.whatsappflowhub.platform.TenantId;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -39,8 +41,11 @@ public class TenantManagement {
 
 	private final Clock clock;
 
+	private final ApplicationEventPublisher events;
+
 	TenantManagement(Tenants tenants, UserManagement users, CrossTenant crossTenant,
-			PlatformTransactionManager transactionManager, Clock clock) {
+			PlatformTransactionManager transactionManager, Clock clock, ApplicationEventPublisher events) {
+		this.events = events;
 		this.tenants = tenants;
 		this.users = users;
 		this.crossTenant = crossTenant;
@@ -71,7 +76,10 @@ public class TenantManagement {
 			catch (DuplicateKeyException ex) {
 				throw new SlugTaken(tenant.slug());
 			}
-			return new CreatedTenant(tenant, users.create(request.admin(), system));
+			User admin = users.create(request.admin(), system);
+			events.publishEvent(new TenantCreated(tenant.id(), tenant.slug(), tenant.name(), tenant.timezone(),
+					tenant.locale(), "demo".equals(tenant.slug())));
+			return new CreatedTenant(tenant, admin);
 		}));
 	}
 

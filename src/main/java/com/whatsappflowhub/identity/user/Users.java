@@ -93,6 +93,18 @@ public class Users {
 			.list();
 	}
 
+	List<User> findActive() {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM app_user WHERE active ORDER BY name").query(MAPPER).list();
+	}
+
+	Optional<User> findByPhoneDigits(String digits) {
+		return jdbc.sql("SELECT " + COLUMNS + " FROM app_user WHERE active AND regexp_replace(phone, '[^0-9]', '', 'g') = ? "
+				+ "ORDER BY created_at LIMIT 1")
+			.param(digits)
+			.query(MAPPER)
+			.optional();
+	}
+
 	List<User> findByTeam(TeamId team) {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM app_user WHERE team_id = ? ORDER BY lower(email)")
 			.param(team.value())

@@ -1,0 +1,28 @@
+package com.whatsappflowhub.identity;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The staff directory of the current tenant, for other modules: who can be assigned work, and which WhatsApp
+ * sender is a member of staff. Read-only; call it with a tenant context.
+ */
+public interface Directory {
+
+	/** Active members of staff, by name. */
+	List<StaffMember> staff();
+
+	Optional<StaffMember> member(UserId id);
+
+	/**
+	 * The member whose phone number is this one, compared on digits only ({@code +1 555-0100} matches the
+	 * WhatsApp id {@code 15550100}).
+	 */
+	Optional<StaffMember> findByPhone(String phoneOrWaId);
+
+	/** The current tenant's time zone and locale, which work is scheduled in. */
+	TenantSettings settings();
+
+	record TenantSettings(String timezone, String locale) {
+	}
+}

@@ -1,0 +1,58 @@
+package com.whatsappflowhub.identity.user;
+
+import java.util.List;
+import java.util.Optional;
+
+import com.whatsappflowhub.identity.Directory;
+import com.whatsappflowhub.identity.StaffMember;
+import com.whatsappflowhub.identity.UserId;
+import com.whatsappflowhub.platform.TenantContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+@Component
+class StaffDirectory implements Directory {
+
+	private final Users users;
+
+	private final JdbcClient jdbc;
+
+	StaffDirectory(Users users, JdbcClient jdbc) {
+		this.users = users;
+		this.jdbc = jdbc;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<StaffMember> staff() {
+		return users.findActive().stream().map(StaffDirectory::member).toList();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<StaffMember> member(UserId id) {
+		return users.findById(id).map(StaffDirectory::member);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<StaffMember> findByPhone(String phoneOrWaId) {
+		String digits = phoneOrWaId.replaceAll("[^0-9]", "");
+		return digits.isEmpty() ? Optional.empty() : users.findByPhoneDigits(digits).map(StaffDirectory::member);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public TenantSettings settings() {
+		return jdbc.sql("SELECT timezone, locale FROM tenant WHERE id = ?")
+			.param(TenantContext.require().value())
+			.query((rs, row) -> new TenantSettings(rs.getString("timezone"), rs.getString("locale")))
+			.single();
+	}
+
+	private static StaffMember member(User user) {
+		return new StaffMember(user.id(), user.name(), user.email(), user.phone(), user.roles(), user.teamId(),
+				user.active());
+	}
+}

@@ -13,8 +13,16 @@ class ModularityTests {
 		modules.verify();
 	}
 
+	/**
+	 * Diagrams and canvases only. Not {@code writeDocumentation()}: that also writes module metadata into
+	 * {@code target/classes}, which the runtime then prefers to scanning, so a jar packaged after an older test run
+	 * would skip the migrations of a module added since.
+	 */
 	@Test
 	void writesDocumentation() {
-		new Documenter(modules).writeDocumentation();
+		new Documenter(modules).writeModulesAsPlantUml()
+			.writeIndividualModulesAsPlantUml()
+			.writeModuleCanvases()
+			.writeAggregatingDocument();
 	}
 }

@@ -20,6 +20,11 @@ public interface Directory {
 	 */
 	Optional<StaffMember> findByPhone(String phoneOrWaId);
 
+	/** Active members of a team of the current tenant, by name; empty when there is no such team. */
+	List<StaffMember> teamMembers(TeamId team);
+
+	boolean teamExists(TeamId team);
+
 	/** The current tenant's time zone and locale, which work is scheduled in. */
 	TenantSettings settings();
 

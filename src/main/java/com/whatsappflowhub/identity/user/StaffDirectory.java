@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import com.whatsappflowhub.identity.Directory;
 import com.whatsappflowhub.identity.StaffMember;
+import com.whatsappflowhub.identity.TeamId;
 import com.whatsappflowhub.identity.UserId;
 import com.whatsappflowhub.platform.TenantContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,6 +41,18 @@ class StaffDirectory implements Directory {
 	public Optional<StaffMember> findByPhone(String phoneOrWaId) {
 		String digits = phoneOrWaId.replaceAll("[^0-9]", "");
 		return digits.isEmpty() ? Optional.empty() : users.findByPhoneDigits(digits).map(StaffDirectory::member);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<StaffMember> teamMembers(TeamId team) {
+		return users.findByTeam(team).stream().filter(User::active).map(StaffDirectory::member).toList();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public boolean teamExists(TeamId team) {
+		return jdbc.sql("SELECT count(*) FROM team WHERE id = ?").param(team.value()).query(Long.class).single() > 0;
 	}
 
 	@Override

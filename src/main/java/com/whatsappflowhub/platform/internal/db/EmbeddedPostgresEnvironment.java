@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.apache.commons.logging.Log;
@@ -41,10 +42,7 @@ class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Ordered {
 
 	private static final Map<Path, EmbeddedPostgres> SERVERS = new ConcurrentHashMap<>();
 
-	static {
-		Runtime.getRuntime().addShutdownHook(new Thread(() -> SERVERS.keySet().forEach(EmbeddedPostgresEnvironment::stop),
-				"embedded-postgres-shutdown"));
-	}
+	private static final AtomicBoolean STOP_ON_SHUTDOWN = new AtomicBoolean();
 
 	private final Log log;
 
@@ -66,6 +64,10 @@ class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Ordered {
 		Path dataDir = Path.of(environment.getProperty("flowhub.data-dir", "./data")).toAbsolutePath().normalize();
 		int port = environment.getProperty("flowhub.embedded-db.port", Integer.class, 0);
 		EmbeddedPostgres server = SERVERS.computeIfAbsent(dataDir, dir -> start(dir.resolve("postgres"), port));
+		if (STOP_ON_SHUTDOWN.compareAndSet(false, true)) {
+			// Boot runs these after every application context has closed, so no pool still talks to the server
+			SpringApplication.getShutdownHandlers().add(() -> SERVERS.keySet().forEach(EmbeddedPostgresEnvironment::stop));
+		}
 		String url = "jdbc:postgresql://localhost:" + server.getPort() + "/" + DATABASE;
 		Map<String, Object> properties = new HashMap<>();
 		properties.put("spring.datasource.url", url);

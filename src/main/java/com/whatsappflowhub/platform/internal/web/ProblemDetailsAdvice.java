@@ -6,6 +6,7 @@ import java.util.Map;
 import com.whatsappflowhub.platform.Conflict;
 import com.whatsappflowhub.platform.InvalidRequest;
 import com.whatsappflowhub.platform.NotFound;
+import com.whatsappflowhub.platform.PreconditionFailed;
 import com.whatsappflowhub.platform.Problems;
 import com.whatsappflowhub.platform.Unauthorized;
 import org.jspecify.annotations.Nullable;
@@ -53,6 +54,11 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@ExceptionHandler(InvalidRequest.class)
 	ProblemDetail invalid(InvalidRequest ex) {
 		return problem(HttpStatus.BAD_REQUEST, ex.problemType(), ex.getMessage());
+	}
+
+	@ExceptionHandler(PreconditionFailed.class)
+	ProblemDetail preconditionFailed(PreconditionFailed ex) {
+		return problem(HttpStatus.PRECONDITION_FAILED, "stale", ex.getMessage());
 	}
 
 	@ExceptionHandler(Unauthorized.class)

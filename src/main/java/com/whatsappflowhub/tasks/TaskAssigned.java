@@ -1,0 +1,15 @@
+package com.whatsappflowhub.tasks;
+
+import com.whatsappflowhub.identity.UserId;
+import com.whatsappflowhub.platform.TenantId;
+import com.whatsappflowhub.platform.TenantScoped;
+import org.jspecify.annotations.Nullable;
+
+/** Published in the transaction that changed the task; carries the task as it is afterwards. */
+public record TaskAssigned(TaskView task, @Nullable UserId previousAssignee, Actor by) implements TenantScoped {
+
+	@Override
+	public TenantId tenantId() {
+		return task.tenantId();
+	}
+}

@@ -1,0 +1,300 @@
+package com.whatsappflowhub.tasks;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.UnaryOperator;
+
+import com.whatsappflowhub.identity.Directory;
+import com.whatsappflowhub.identity.TeamId;
+import com.whatsappflowhub.identity.UserId;
+import com.whatsappflowhub.platform.TenantContext;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Creates and changes the tasks of the current tenant. People act through a {@link Viewer} (what they see
+ * and may change follows their role), the pipeline and rules through an {@link Actor}. Each change is stored
+ * with its history and publishes its events in the same transaction.
+ */
+@Service
+public class TaskManagement {
+
+	private final Tasks tasks;
+
+	private final Directory directory;
+
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
+	TaskManagement(Tasks tasks, Directory directory, ApplicationEventPublisher events, Clock clock) {
+		this.tasks = tasks;
+		this.directory = directory;
+		this.events = events;
+		this.clock = clock;
+	}
+
+	/** A task written by hand. */
+	public record NewTask(String title, @Nullable String description, @Nullable Priority priority,
+			@Nullable UserId assignee, @Nullable TeamId team, @Nullable Deadline deadline, List<String> labels) {
+	}
+
+	/**
+	 * A task proposed by the pipeline for a message. {@code originKey} (e.g. {@code message:<id>:0}) makes the
+	 * creation idempotent: proposing the same task twice creates it once.
+	 */
+	public record Proposal(String originKey, String title, @Nullable String description, Priority priority,
+			@Nullable UserId assignee, @Nullable TeamId team, @Nullable Deadline deadline, double confidence,
+			List<Evidence> evidence, List<String> labels, @Nullable UUID sourceMessageId,
+			@Nullable UUID sourceConversationId, @Nullable UserId sourceSender, boolean suggested) {
+	}
+
+	/** Field changes; {@code null} keeps a field. */
+	public record Changes(@Nullable String title, @Nullable String description, @Nullable Priority priority,
+			@Nullable Deadline deadline, @Nullable List<String> labels) {
+	}
+
+	public record Page(List<TaskView> items, @Nullable String nextCursor) {
+	}
+
+	public record HistoryLine(Instant at, String actorType, @Nullable String actorId, String action,
+			java.util.Map<String, Object> changes, @Nullable String reason) {
+	}
+
+	public record Comment(UUID id, String authorId, String body, Instant createdAt) {
+	}
+
+	@Transactional
+	public TaskView create(NewTask request, Viewer viewer) {
+		if (!viewer.canWrite()) {
+			throw new AccessDeniedException("read-only");
+		}
+		checkAssignment(request.assignee(), request.team());
+		Actor by = viewer.userId() == null ? Actor.system("api") : Actor.user(viewer.userId());
+		Task task = Task.create(TenantContext.require(),
+				new Task.Draft(request.title(), request.description(),
+						request.priority() == null ? Priority.MEDIUM : request.priority(), request.assignee(),
+						request.team(), request.deadline(), null, List.of(), request.labels(), null, null, null, null,
+						false),
+				by, clock.instant());
+		tasks.insert(task);
+		publish(task);
+		return task.view();
+	}
+
+	/** @return the new task, or empty when this origin has a task already */
+	@Transactional
+	public Optional<TaskView> propose(Proposal proposal, Actor by) {
+		Task task = Task.create(TenantContext.require(),
+				new Task.Draft(proposal.title(), proposal.description(), proposal.priority(), proposal.assignee(),
+						proposal.team(), proposal.deadline(), proposal.confidence(), proposal.evidence(),
+						proposal.labels(), proposal.sourceMessageId(), proposal.sourceConversationId(),
+						proposal.sourceSender(), proposal.originKey(), proposal.suggested()),
+				by, clock.instant());
+		if (!tasks.insert(task)) {
+			return Optional.empty();
+		}
+		publish(task);
+		return Optional.of(task.view());
+	}
+
+	@Transactional(readOnly = true)
+	public TaskView get(TaskId id, Viewer viewer) {
+		return visible(id, viewer).view();
+	}
+
+	@Transactional(readOnly = true)
+	public Page list(TaskFilter filter, Viewer viewer, @Nullable String cursor, int limit) {
+		Tasks.Page page = tasks.search(filter, viewer, cursor, limit);
+		return new Page(page.items(), page.nextCursor());
+	}
+
+	@Transactional(readOnly = true)
+	public List<TaskView> fromMessage(UUID messageId) {
+		return tasks.findBySourceMessage(messageId).stream().map(Task::view).toList();
+	}
+
+	@Transactional
+	public TaskView change(TaskId id, @Nullable Integer expectedVersion, Changes changes, Viewer viewer) {
+		return write(id, expectedVersion, viewer, (task, by, now) -> task.update(changes.title(), changes.description(),
+				changes.priority(), changes.deadline(), changes.labels(), by, now, null));
+	}
+
+	@Transactional
+	public TaskView start(TaskId id, @Nullable Integer expectedVersion, Viewer viewer) {
+		return write(id, expectedVersion, viewer, (task, by, now) -> task.start(by, now));
+	}
+
+	@Transactional
+	public TaskView block(TaskId id, @Nullable Integer expectedVersion, @Nullable String reason, Viewer viewer) {
+		return write(id, expectedVersion, viewer, (task, by, now) -> task.block(by, now, reason));
+	}
+
+	@Transactional
+	public TaskView complete(TaskId id, @Nullable Integer expectedVersion, Viewer viewer) {
+		return write(id, expectedVersion, viewer, (task, by, now) -> task.complete(by, now));
+	}
+
+	@Transactional
+	public TaskView cancel(TaskId id, @Nullable Integer expectedVersion, @Nullable String reason, Viewer viewer) {
+		return write(id, expectedVersion, viewer, (task, by, now) -> task.cancel(by, now, reason));
+	}
+
+	@Transactional
+	public TaskView reopen(TaskId id, @Nullable Integer expectedVersion, @Nullable String reason, Viewer viewer) {
+		return write(id, expectedVersion, viewer, (task, by, now) -> task.reopen(by, now, reason));
+	}
+
+	@Transactional
+	public TaskView confirm(TaskId id, Viewer viewer) {
+		return write(id, null, viewer, (task, by, now) -> task.confirm(by, now));
+	}
+
+	@Transactional
+	public TaskView assign(TaskId id, @Nullable Integer expectedVersion, @Nullable UserId assignee,
+			@Nullable TeamId team, Viewer viewer) {
+		checkAssignment(assignee, team);
+		return write(id, expectedVersion, viewer, (task, by, now) -> task.assignTo(assignee, team, by, now));
+	}
+
+	/** A change made by the pipeline, a rule, WhatsApp or an integration rather than a person. */
+	@Transactional
+	public TaskView apply(TaskId id, Actor by, UnaryOperator<Steps> change) {
+		Task task = tasks.findById(id).orElseThrow(() -> new TaskNotFound(id));
+		change.apply(new Steps(task, by, clock.instant()));
+		return save(task);
+	}
+
+	/** The steps a non-human actor may take on a task, see {@link #apply}. */
+	public static final class Steps {
+
+		private final Task task;
+
+		private final Actor by;
+
+		private final Instant now;
+
+		Steps(Task task, Actor by, Instant now) {
+			this.task = task;
+			this.by = by;
+			this.now = now;
+		}
+
+		public TaskView current() {
+			return task.view();
+		}
+
+		public Steps complete() {
+			task.complete(by, now);
+			return this;
+		}
+
+		public Steps confirm() {
+			task.confirm(by, now);
+			return this;
+		}
+
+		public Steps assignTo(@Nullable UserId assignee, @Nullable TeamId team) {
+			task.assignTo(assignee, team, by, now);
+			return this;
+		}
+
+		public Steps priority(Priority priority, @Nullable String reason) {
+			task.update(null, null, priority, null, null, by, now, reason);
+			return this;
+		}
+
+		public Steps labels(List<String> labels) {
+			task.update(null, null, null, null, labels, by, now, null);
+			return this;
+		}
+	}
+
+	@Transactional
+	public Comment comment(TaskId id, String body, Viewer viewer) {
+		Task task = visible(id, viewer);
+		if (!viewer.canWrite()) {
+			throw new AccessDeniedException("read-only");
+		}
+		Tasks.Comment comment = new Tasks.Comment(UUID.randomUUID(), task.id(),
+				viewer.userId() == null ? "api" : viewer.userId().toString(), body.trim(), clock.instant());
+		tasks.insertComment(comment, TenantContext.require());
+		return new Comment(comment.id(), comment.authorId(), comment.body(), comment.createdAt());
+	}
+
+	@Transactional(readOnly = true)
+	public List<Comment> comments(TaskId id, Viewer viewer) {
+		visible(id, viewer);
+		return tasks.comments(id)
+			.stream()
+			.map(c -> new Comment(c.id(), c.authorId(), c.body(), c.createdAt()))
+			.toList();
+	}
+
+	@Transactional(readOnly = true)
+	public List<HistoryLine> history(TaskId id, Viewer viewer) {
+		visible(id, viewer);
+		return tasks.history(id)
+			.stream()
+			.map(h -> new HistoryLine(h.at(), h.actorType(), h.actorId(), h.action(), h.changes(), h.reason()))
+			.toList();
+	}
+
+	/** Flags the current tenant's open tasks whose deadline has passed; each once. */
+	@Transactional
+	public List<TaskView> flagOverdue(int limit) {
+		Instant now = clock.instant();
+		return tasks.findNewlyOverdue(now, limit).stream().map(task -> save(task.markOverdue(now))).toList();
+	}
+
+	private interface Step {
+
+		void apply(Task task, Actor by, Instant now);
+	}
+
+	private TaskView write(TaskId id, @Nullable Integer expectedVersion, Viewer viewer, Step step) {
+		Task task = visible(id, viewer);
+		if (!viewer.canWrite()) {
+			throw new AccessDeniedException("read-only");
+		}
+		if (expectedVersion != null && expectedVersion != task.version()) {
+			throw new StaleTask(id, expectedVersion, task.version());
+		}
+		step.apply(task, viewer.userId() == null ? Actor.system("api") : Actor.user(viewer.userId()), clock.instant());
+		return save(task);
+	}
+
+	private TaskView save(Task task) {
+		if (task.events().isEmpty()) {
+			return task.view();
+		}
+		if (!tasks.update(task)) {
+			throw new StaleTask(task.id(), task.version(), task.version() + 1);
+		}
+		publish(task);
+		return tasks.findById(task.id()).orElseThrow(() -> new TaskNotFound(task.id())).view();
+	}
+
+	private void publish(Task task) {
+		task.events().forEach(events::publishEvent);
+	}
+
+	private Task visible(TaskId id, Viewer viewer) {
+		return tasks.findById(id).filter(task -> viewer.sees(task.view())).orElseThrow(() -> new TaskNotFound(id));
+	}
+
+	private void checkAssignment(@Nullable UserId assignee, @Nullable TeamId team) {
+		if (assignee != null && directory.member(assignee).filter(m -> m.active()).isEmpty()) {
+			throw new InvalidTask("assigneeId", "is not an active member of staff");
+		}
+		if (team != null && !directory.teamExists(team)) {
+			throw new InvalidTask("teamId", "is not a team of this tenant");
+		}
+	}
+}

@@ -1,0 +1,234 @@
+package com.whatsappflowhub.tasks.web;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+
+import com.whatsappflowhub.identity.Directory;
+import com.whatsappflowhub.identity.Role;
+import com.whatsappflowhub.identity.StaffMember;
+import com.whatsappflowhub.identity.TeamId;
+import com.whatsappflowhub.identity.UserId;
+import com.whatsappflowhub.tasks.Deadline;
+import com.whatsappflowhub.tasks.Priority;
+import com.whatsappflowhub.tasks.TaskFilter;
+import com.whatsappflowhub.tasks.TaskId;
+import com.whatsappflowhub.tasks.TaskManagement;
+import com.whatsappflowhub.tasks.TaskStatus;
+import com.whatsappflowhub.tasks.TaskView;
+import com.whatsappflowhub.tasks.Viewer;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+import org.springframework.format.annotation.DateTimeFormat;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.validation.annotation.Validated;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The task API. What a caller sees and may change follows its role ({@link Viewer}); a task the caller may not
+ * see is answered 404. Writes accept {@code If-Match} with the {@code ETag} of a read and answer 412 when the
+ * task has changed since.
+ */
+@RestController
+@RequestMapping("/api/v1/tasks")
+@Validated
+class TaskController {
+
+	private final TaskManagement tasks;
+
+	private final Directory directory;
+
+	TaskController(TaskManagement tasks, Directory directory) {
+		this.tasks = tasks;
+		this.directory = directory;
+	}
+
+	record DeadlineBody(Instant at, @Nullable String grain) {
+
+		Deadline toDeadline() {
+			return new Deadline(at, grain == null ? "minute" : grain);
+		}
+	}
+
+	record CreateTask(@NotBlank @Size(max = 300) String title, @Nullable @Size(max = 10_000) String description,
+			@Nullable String priority, @Nullable UUID assigneeId, @Nullable UUID teamId, @Nullable @Valid DeadlineBody deadline,
+			@Nullable List<@Size(max = 50) String> labels) {
+	}
+
+	record ChangeTask(@Nullable @Size(min = 1, max = 300) String title, @Nullable @Size(max = 10_000) String description,
+			@Nullable String priority, @Nullable @Valid DeadlineBody deadline, @Nullable List<@Size(max = 50) String> labels) {
+	}
+
+	record Assign(@Nullable UUID assigneeId, @Nullable UUID teamId) {
+	}
+
+	record Reason(@Nullable @Size(max = 1000) String reason) {
+	}
+
+	record NewComment(@NotBlank @Size(max = 10_000) String body) {
+	}
+
+	@GetMapping
+	TaskManagement.Page list(Authentication caller, @RequestParam(required = false) Set<TaskStatus> status,
+			@RequestParam(required = false) UUID assignee, @RequestParam(required = false) UUID team,
+			@RequestParam(required = false) Set<String> priority,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant dueBefore,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant dueAfter,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant createdFrom,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE_TIME) Instant createdTo,
+			@RequestParam(required = false) UUID conversation, @RequestParam(required = false) String q,
+			@RequestParam(required = false) Boolean suggested, @RequestParam(required = false) String cursor,
+			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
+		Set<Priority> priorities = EnumSet.noneOf(Priority.class);
+		if (priority != null) {
+			priority.forEach(p -> priorities.add(Priority.of(p)));
+		}
+		TaskFilter filter = new TaskFilter(status == null ? Set.of() : status,
+				assignee == null ? null : new UserId(assignee), team == null ? null : new TeamId(team), priorities,
+				dueBefore, dueAfter, createdFrom, createdTo, conversation, q, suggested);
+		return tasks.list(filter, viewer(caller), cursor, limit);
+	}
+
+	/** The review queue: tasks the pipeline suggested below the auto-create confidence. */
+	@GetMapping("/suggestions")
+	TaskManagement.Page suggestions(Authentication caller, @RequestParam(required = false) String cursor,
+			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
+		TaskFilter filter = new TaskFilter(EnumSet.of(TaskStatus.OPEN), null, null, Set.of(), null, null, null, null,
+				null, null, true);
+		return tasks.list(filter, viewer(caller), cursor, limit);
+	}
+
+	@PostMapping
+	ResponseEntity<TaskView> create(@Valid @RequestBody CreateTask request, Authentication caller) {
+		TaskView task = tasks.create(new TaskManagement.NewTask(request.title(), request.description(),
+				request.priority() == null ? null : Priority.of(request.priority()),
+				request.assigneeId() == null ? null : new UserId(request.assigneeId()),
+				request.teamId() == null ? null : new TeamId(request.teamId()),
+				request.deadline() == null ? null : request.deadline().toDeadline(),
+				request.labels() == null ? List.of() : request.labels()), viewer(caller));
+		return withETag(ResponseEntity.created(URI.create("/api/v1/tasks/" + task.id())), task);
+	}
+
+	@GetMapping("/{id}")
+	ResponseEntity<TaskView> get(@PathVariable UUID id, Authentication caller) {
+		return withETag(ResponseEntity.ok(), tasks.get(new TaskId(id), viewer(caller)));
+	}
+
+	@PatchMapping("/{id}")
+	ResponseEntity<TaskView> change(@PathVariable UUID id, @Valid @RequestBody ChangeTask request,
+			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch, Authentication caller) {
+		return withETag(ResponseEntity.ok(), tasks.change(new TaskId(id), version(ifMatch),
+				new TaskManagement.Changes(request.title(), request.description(),
+						request.priority() == null ? null : Priority.of(request.priority()),
+						request.deadline() == null ? null : request.deadline().toDeadline(), request.labels()),
+				viewer(caller)));
+	}
+
+	@PostMapping("/{id}/{step:start|block|complete|cancel|reopen}")
+	ResponseEntity<TaskView> transition(@PathVariable UUID id, @PathVariable String step,
+			@RequestBody(required = false) @Nullable @Valid Reason body,
+			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch, Authentication caller) {
+		TaskId task = new TaskId(id);
+		Integer version = version(ifMatch);
+		String reason = body == null ? null : body.reason();
+		Viewer viewer = viewer(caller);
+		TaskView result = switch (step) {
+			case "start" -> tasks.start(task, version, viewer);
+			case "block" -> tasks.block(task, version, reason, viewer);
+			case "complete" -> tasks.complete(task, version, viewer);
+			case "cancel" -> tasks.cancel(task, version, reason, viewer);
+			default -> tasks.reopen(task, version, reason, viewer);
+		};
+		return withETag(ResponseEntity.ok(), result);
+	}
+
+	@PostMapping("/{id}/confirm")
+	ResponseEntity<TaskView> confirm(@PathVariable UUID id, Authentication caller) {
+		return withETag(ResponseEntity.ok(), tasks.confirm(new TaskId(id), viewer(caller)));
+	}
+
+	@PostMapping("/{id}/assign")
+	ResponseEntity<TaskView> assign(@PathVariable UUID id, @RequestBody Assign request,
+			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch, Authentication caller) {
+		return withETag(ResponseEntity.ok(), tasks.assign(new TaskId(id), version(ifMatch),
+				request.assigneeId() == null ? null : new UserId(request.assigneeId()),
+				request.teamId() == null ? null : new TeamId(request.teamId()), viewer(caller)));
+	}
+
+	@GetMapping("/{id}/comments")
+	List<TaskManagement.Comment> comments(@PathVariable UUID id, Authentication caller) {
+		return tasks.comments(new TaskId(id), viewer(caller));
+	}
+
+	@PostMapping("/{id}/comments")
+	ResponseEntity<TaskManagement.Comment> comment(@PathVariable UUID id, @Valid @RequestBody NewComment request,
+			Authentication caller) {
+		TaskManagement.Comment comment = tasks.comment(new TaskId(id), request.body(), viewer(caller));
+		return ResponseEntity.status(201).body(comment);
+	}
+
+	@GetMapping("/{id}/history")
+	List<TaskManagement.HistoryLine> history(@PathVariable UUID id, Authentication caller) {
+		return tasks.history(new TaskId(id), viewer(caller));
+	}
+
+	private Viewer viewer(Authentication caller) {
+		Set<Role> roles = EnumSet.noneOf(Role.class);
+		for (Role role : Role.values()) {
+			if (caller.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(role.authority()))) {
+				roles.add(role);
+			}
+		}
+		Set<String> scopes = new HashSet<>();
+		UserId user = null;
+		if (caller.getPrincipal() instanceof Jwt jwt) {
+			String scope = jwt.getClaimAsString("scope");
+			if (scope != null) {
+				scopes.addAll(List.of(scope.split(" ")));
+			}
+			try {
+				user = new UserId(UUID.fromString(jwt.getSubject()));
+			}
+			catch (IllegalArgumentException notOurUser) {
+				user = null;
+			}
+		}
+		TeamId team = user == null ? null : directory.member(user).map(StaffMember::teamId).orElse(null);
+		return new Viewer(user, roles, team, scopes);
+	}
+
+	private static @Nullable Integer version(@Nullable String ifMatch) {
+		if (ifMatch == null || ifMatch.isBlank() || ifMatch.trim().equals("*")) {
+			return null;
+		}
+		String value = ifMatch.trim().replaceFirst("^W/", "").replace("\"", "");
+		try {
+			return Integer.valueOf(value);
+		}
+		catch (NumberFormatException ex) {
+			return -1; // matches no version: 412
+		}
+	}
+
+	private static ResponseEntity<TaskView> withETag(ResponseEntity.BodyBuilder response, TaskView task) {
+		return response.eTag("\"" + task.version() + "\"").body(task);
+	}
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package com.whatsappflowhub.tasks.web;
+
+import org.jspecify.annotations.NullMarked;

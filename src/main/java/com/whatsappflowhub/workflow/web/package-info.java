@@ -1,0 +1,4 @@
+@NullMarked
+package com.whatsappflowhub.workflow.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -204,6 +204,25 @@ class TaskApiTests {
 	}
 
 	@Test
+	void anApiClientWorksWithinItsScopes() throws Exception {
+		String unrelated = create(admin(), task("Visible to a reading client")).get("id").asString();
+		String reader = Api.unique("reader") + "@example.com";
+		String writer = Api.unique("writer") + "@example.com";
+		for (String[] client : new String[][] { { reader, "tasks:read" }, { writer, "tasks:write" } }) {
+			assertThat(api.post("/api/v1/users", admin(), Map.of("email", client[0], "name", "Client", "password",
+					Api.PASSWORD, "roles", List.of("API_CLIENT"), "scopes", List.of(client[1])))).hasStatus(201);
+		}
+		String readToken = api.token(reader, Api.PASSWORD);
+		assertThat(com.nimbusds.jwt.SignedJWT.parse(readToken).getJWTClaimsSet().getStringClaim("scope"))
+			.isEqualTo("tasks:read");
+		assertThat(api.get("/api/v1/tasks/" + unrelated, readToken)).hasStatusOk();
+		assertThat(api.post("/api/v1/tasks", readToken, task("not allowed"))).hasStatus(403);
+		assertThat(api.post("/api/v1/tasks", api.token(writer, Api.PASSWORD), task("from a client"))).hasStatus(201);
+		assertThat(api.post("/api/v1/users", admin(), Map.of("email", Api.unique("bad") + "@example.com", "name", "x",
+				"roles", List.of("API_CLIENT"), "scopes", List.of("everything")))).hasStatus(400);
+	}
+
+	@Test
 	void commentsAreKeptInOrder() {
 		String id = create(admin(), task("Discuss")).get("id").asString();
 		assertThat(api.post("/api/v1/tasks/" + id + "/comments", admin(), Map.of("body", "first"))).hasStatus(201);

@@ -35,7 +35,7 @@ class AccessTokens {
 
 	String issue(User user) {
 		Instant now = clock.instant();
-		JWTClaimsSet claims = new JWTClaimsSet.Builder().issuer(settings.issuer())
+		JWTClaimsSet.Builder claims = new JWTClaimsSet.Builder().issuer(settings.issuer())
 			.subject(user.id().toString())
 			.claim("tenant_id", user.tenantId().toString())
 			.claim("roles", user.roles().stream().map(Role::name).sorted().toList())
@@ -44,9 +44,11 @@ class AccessTokens {
 			.issueTime(Date.from(now))
 			.notBeforeTime(Date.from(now))
 			.expirationTime(Date.from(now.plus(settings.accessTokenTtl())))
-			.jwtID(UUID.randomUUID().toString())
-			.build();
-		return sign(claims);
+			.jwtID(UUID.randomUUID().toString());
+		if (!user.scopes().isEmpty()) {
+			claims.claim("scope", String.join(" ", user.scopes().stream().sorted().toList()));
+		}
+		return sign(claims.build());
 	}
 
 	String sign(JWTClaimsSet claims) {

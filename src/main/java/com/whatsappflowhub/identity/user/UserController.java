@@ -44,6 +44,8 @@ class UserController {
 
 	static final String PHONE = "^\\+?[0-9 ()-]{6,20}$";
 
+	static final String SCOPE = "^[a-z]+:(read|write)$";
+
 	private final UserManagement users;
 
 	UserController(UserManagement users) {
@@ -52,12 +54,13 @@ class UserController {
 
 	record CreateUser(@NotBlank @Email @Size(max = 254) String email, @NotBlank @Size(max = 200) String name,
 			@Nullable @Pattern(regexp = PHONE) String phone, @Nullable @Size(min = 10, max = 200) String password,
-			@NotEmpty Set<Role> roles, @Nullable UUID teamId) {
+			@NotEmpty Set<Role> roles, @Nullable UUID teamId, @Nullable Set<@Pattern(regexp = SCOPE) String> scopes) {
 	}
 
 	record ChangeUser(@Nullable @Size(min = 1, max = 200) String name, @Nullable @Pattern(regexp = PHONE) String phone,
 			@Nullable @Size(min = 1) Set<Role> roles, @Nullable UUID teamId, @Nullable Boolean active,
-			@Nullable @Size(min = 10, max = 200) String password) {
+			@Nullable @Size(min = 10, max = 200) String password,
+			@Nullable Set<@Pattern(regexp = SCOPE) String> scopes) {
 	}
 
 	/** Who the caller is. Users of an external identity provider may have no row here: their token speaks. */
@@ -96,8 +99,8 @@ class UserController {
 	@PreAuthorize("hasAnyRole('SUPER_ADMIN', 'TENANT_ADMIN')")
 	ResponseEntity<User> create(@Valid @RequestBody CreateUser request, Authentication caller) {
 		User user = users.create(new UserManagement.NewUser(request.email(), request.name(), request.phone(),
-				request.password(), request.roles(), request.teamId() == null ? null : new TeamId(request.teamId())),
-				rolesOf(caller));
+				request.password(), request.roles(), request.teamId() == null ? null : new TeamId(request.teamId()),
+				request.scopes() == null ? Set.of() : request.scopes()), rolesOf(caller));
 		return ResponseEntity.created(URI.create("/api/v1/users/" + user.id())).body(user);
 	}
 
@@ -113,7 +116,7 @@ class UserController {
 		return users.change(new UserId(id),
 				new UserManagement.UserChanges(request.name(), request.phone(), request.roles(),
 						request.teamId() == null ? null : new TeamId(request.teamId()), request.active(),
-						request.password()),
+						request.password(), request.scopes()),
 				rolesOf(caller));
 	}
 

@@ -35,11 +35,16 @@ public class UserManagement {
 	}
 
 	public record NewUser(String email, String name, @Nullable String phone, @Nullable String password, Set<Role> roles,
-			@Nullable TeamId teamId) {
+			@Nullable TeamId teamId, Set<String> scopes) {
+
+		public NewUser(String email, String name, @Nullable String phone, @Nullable String password, Set<Role> roles,
+				@Nullable TeamId teamId) {
+			this(email, name, phone, password, roles, teamId, Set.of());
+		}
 	}
 
 	public record UserChanges(@Nullable String name, @Nullable String phone, @Nullable Set<Role> roles,
-			@Nullable TeamId teamId, @Nullable Boolean active, @Nullable String password) {
+			@Nullable TeamId teamId, @Nullable Boolean active, @Nullable String password, @Nullable Set<String> scopes) {
 	}
 
 	/**
@@ -54,7 +59,8 @@ public class UserManagement {
 		}
 		Instant now = clock.instant();
 		User user = new User(UserId.random(), TenantContext.require(), request.email().trim(), request.name().trim(),
-				blankToNull(request.phone()), Set.copyOf(request.roles()), request.teamId(), true, null, now, now);
+				blankToNull(request.phone()), Set.copyOf(request.roles()), Set.copyOf(request.scopes()), request.teamId(), true,
+				null, now, now);
 		try {
 			users.insert(user, request.password() == null ? null : passwords.encode(request.password()));
 		}
@@ -77,6 +83,7 @@ public class UserManagement {
 				changes.name() == null ? current.name() : changes.name().trim(),
 				changes.phone() == null ? current.phone() : blankToNull(changes.phone()),
 				changes.roles() == null ? current.roles() : Set.copyOf(changes.roles()),
+				changes.scopes() == null ? current.scopes() : Set.copyOf(changes.scopes()),
 				changes.teamId() == null ? current.teamId() : changes.teamId(),
 				changes.active() == null ? current.active() : changes.active(), current.lastLoginAt(),
 				current.createdAt(), clock.instant());

@@ -25,7 +25,7 @@ import org.springframework.stereotype.Repository;
 @Repository
 public class Users {
 
-	private static final String COLUMNS = "id, tenant_id, email, name, phone, roles, team_id, active, last_login_at, created_at, updated_at";
+	private static final String COLUMNS = "id, tenant_id, email, name, phone, roles, scopes, team_id, active, last_login_at, created_at, updated_at";
 
 	static final RowMapper<User> MAPPER = Users::map;
 
@@ -37,8 +37,10 @@ public class Users {
 
 	void insert(User user, @Nullable String passwordHash) {
 		jdbc.sql("""
-				INSERT INTO app_user (id, tenant_id, email, name, phone, password_hash, roles, team_id, active, created_at, updated_at)
-				VALUES (:id, :tenant, :email, :name, :phone, :hash, :roles::text[], :team, :active, :created, :updated)""")
+				INSERT INTO app_user (id, tenant_id, email, name, phone, password_hash, roles, scopes, team_id, active, created_at,
+				  updated_at)
+				VALUES (:id, :tenant, :email, :name, :phone, :hash, :roles::text[], :scopes::text[], :team, :active, :created,
+				  :updated)""")
 			.param("id", user.id().value())
 			.param("tenant", user.tenantId().value())
 			.param("email", user.email())
@@ -46,6 +48,7 @@ public class Users {
 			.param("phone", user.phone())
 			.param("hash", passwordHash)
 			.param("roles", rolesLiteral(user.roles()))
+			.param("scopes", arrayLiteral(user.scopes()))
 			.param("team", user.teamId() == null ? null : user.teamId().value())
 			.param("active", user.active())
 			.param("created", Timestamp.from(user.createdAt()))
@@ -55,12 +58,13 @@ public class Users {
 
 	void update(User user) {
 		jdbc.sql("""
-				UPDATE app_user SET name = :name, phone = :phone, roles = :roles::text[], team_id = :team, active = :active,
-				       updated_at = :updated WHERE id = :id""")
+				UPDATE app_user SET name = :name, phone = :phone, roles = :roles::text[], scopes = :scopes::text[],
+				       team_id = :team, active = :active, updated_at = :updated WHERE id = :id""")
 			.param("id", user.id().value())
 			.param("name", user.name())
 			.param("phone", user.phone())
 			.param("roles", rolesLiteral(user.roles()))
+			.param("scopes", arrayLiteral(user.scopes()))
 			.param("team", user.teamId() == null ? null : user.teamId().value())
 			.param("active", user.active())
 			.param("updated", Timestamp.from(user.updatedAt()))
@@ -131,7 +135,12 @@ public class Users {
 	}
 
 	private static String rolesLiteral(Set<Role> roles) {
-		return roles.stream().map(Role::name).sorted().collect(java.util.stream.Collectors.joining(",", "{", "}"));
+		return arrayLiteral(roles.stream().map(Role::name).collect(java.util.stream.Collectors.toSet()));
+	}
+
+	/** Values are validated identifiers (role names, scopes such as {@code tasks:read}): no quoting needed. */
+	private static String arrayLiteral(Set<String> values) {
+		return values.stream().sorted().collect(java.util.stream.Collectors.joining(",", "{", "}"));
 	}
 
 	private static User map(ResultSet rs, int row) throws SQLException {
@@ -142,6 +151,7 @@ public class Users {
 		Timestamp lastLogin = rs.getTimestamp("last_login_at");
 		return new User(new UserId(rs.getObject("id", UUID.class)), new TenantId(rs.getObject("tenant_id", UUID.class)),
 				rs.getString("email"), rs.getString("name"), rs.getString("phone"), Set.copyOf(parsed),
+				Set.of((String[]) rs.getArray("scopes").getArray()),
 				team == null ? null : new TeamId(team), rs.getBoolean("active"),
 				lastLogin == null ? null : lastLogin.toInstant(), rs.getTimestamp("created_at").toInstant(),
 				rs.getTimestamp("updated_at").toInstant());

@@ -68,6 +68,10 @@ class Task {
 
 	private final int version;
 
+	private @Nullable Instant remindedAt;
+
+	private @Nullable Instant escalatedAt;
+
 	private final List<Object> events = new ArrayList<>();
 
 	private final List<HistoryEntry> history = new ArrayList<>();
@@ -162,6 +166,7 @@ class Task {
 		move(TaskStatus.OPEN, "reopen", by, now, reason, TaskStatus.DONE, TaskStatus.CANCELLED);
 		completedAt = null;
 		overdueAt = null;
+		escalatedAt = null;
 		return updated(by, "status");
 	}
 
@@ -212,6 +217,8 @@ class Task {
 		if (newDeadline != null && !newDeadline.equals(deadline)) {
 			deadline = newDeadline;
 			overdueAt = null;
+			remindedAt = null;
+			escalatedAt = null;
 			changes.put("deadline", deadline.at().toString());
 		}
 		if (newLabels != null && !normalised(newLabels).equals(labels)) {
@@ -223,6 +230,45 @@ class Task {
 		}
 		record(by, now, "updated", changes, reason);
 		return updated(by, changes.keySet().toArray(String[]::new));
+	}
+
+	/** Reminds the assignee once that the deadline is near. */
+	Task remind(Instant now) {
+		if (!status.isOpen() || assigneeId == null || remindedAt != null) {
+			return this;
+		}
+		remindedAt = now;
+		history.add(new HistoryEntry(now, Actor.system("sla"), "reminded", Map.of("assignee", assigneeId.toString()),
+				null));
+		events.add(new TaskDueSoon(view()));
+		return this;
+	}
+
+	/** Tells the team's manager once that the task has stayed overdue. */
+	Task escalate(Instant now, @Nullable UserId manager) {
+		if (!status.isOpen() || overdueAt == null || escalatedAt != null) {
+			return this;
+		}
+		escalatedAt = now;
+		Map<String, @Nullable Object> changes = new LinkedHashMap<>();
+		changes.put("manager", manager == null ? null : manager.toString());
+		history.add(new HistoryEntry(now, Actor.system("sla"), "escalated", changes, null));
+		events.add(new TaskEscalated(view(), manager));
+		return this;
+	}
+
+	Task withMarks(@Nullable Instant reminded, @Nullable Instant escalated) {
+		this.remindedAt = reminded;
+		this.escalatedAt = escalated;
+		return this;
+	}
+
+	@Nullable Instant remindedAt() {
+		return remindedAt;
+	}
+
+	@Nullable Instant escalatedAt() {
+		return escalatedAt;
 	}
 
 	/** The deadline has passed on an open task; happens once per deadline. */

@@ -1,6 +1,7 @@
 package com.whatsappflowhub.tasks;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -246,11 +247,41 @@ public class TaskManagement {
 			.toList();
 	}
 
-	/** Flags the current tenant's open tasks whose deadline has passed; each once. */
+	/** What one sweep of the current tenant's deadlines did. */
+	public record DeadlineSweep(int reminded, int overdue, int escalated) {
+	}
+
+	/**
+	 * Reminds assignees of deadlines within {@code lead}, flags tasks whose deadline has passed, and escalates to
+	 * the team's manager what has stayed overdue for {@code escalateAfter}. Each happens once per deadline.
+	 */
 	@Transactional
-	public List<TaskView> flagOverdue(int limit) {
+	public DeadlineSweep sweepDeadlines(Duration lead, Duration escalateAfter, int limit) {
 		Instant now = clock.instant();
-		return tasks.findNewlyOverdue(now, limit).stream().map(task -> save(task.markOverdue(now))).toList();
+		int reminded = tasks.findDueSoon(now, now.plus(lead), limit).stream().map(t -> save(t.remind(now))).toList().size();
+		int overdue = tasks.findNewlyOverdue(now, limit).stream().map(t -> save(t.markOverdue(now))).toList().size();
+		int escalated = tasks.findToEscalate(now.minus(escalateAfter), limit)
+			.stream()
+			.map(t -> save(t.escalate(now, managerFor(t.view()))))
+			.toList()
+			.size();
+		return new DeadlineSweep(reminded, overdue, escalated);
+	}
+
+	private @Nullable UserId managerFor(TaskView task) {
+		TeamId team = task.teamId();
+		if (team == null && task.assigneeId() != null) {
+			team = directory.member(task.assigneeId()).map(m -> m.teamId()).orElse(null);
+		}
+		if (team == null) {
+			return null;
+		}
+		return directory.teamMembers(team)
+			.stream()
+			.filter(m -> m.roles().contains(com.whatsappflowhub.identity.Role.MANAGER))
+			.map(m -> m.id())
+			.findFirst()
+			.orElse(null);
 	}
 
 	private interface Step {

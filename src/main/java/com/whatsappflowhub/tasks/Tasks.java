@@ -82,11 +82,14 @@ class Tasks {
 				UPDATE task SET title = :title, description = :description, priority = :priority, status = :status,
 				  suggested = :suggested, assignee_id = :assignee, team_id = :team, deadline = :deadline,
 				  deadline_grain = :grain, labels = :labels::text[], external_refs = :refs::jsonb, updated_at = :updated,
-				  completed_at = :completed, overdue_at = :overdue, version = version + 1
+				  completed_at = :completed, overdue_at = :overdue, reminded_at = :reminded, escalated_at = :escalated,
+				  version = version + 1
 				WHERE id = :id AND version = :version""")
 			.params(params(t))
 			.param("completed", t.completedAt() == null ? null : Timestamp.from(t.completedAt()))
 			.param("overdue", t.overdueAt() == null ? null : Timestamp.from(t.overdueAt()))
+			.param("reminded", timestamp(task.remindedAt()))
+			.param("escalated", timestamp(task.escalatedAt()))
 			.param("version", t.version())
 			.update();
 		if (rows == 1) {
@@ -138,6 +141,27 @@ class Tasks {
 
 	List<Task> findBySourceMessage(UUID messageId) {
 		return jdbc.sql("SELECT * FROM task WHERE source_message_id = ? ORDER BY created_at").param(messageId).query(this::map).list();
+	}
+
+	/** Open, assigned tasks due within the lead time whose assignee was not reminded yet. */
+	List<Task> findDueSoon(Instant now, Instant horizon, int limit) {
+		return jdbc.sql("""
+				SELECT * FROM task WHERE status IN ('OPEN', 'IN_PROGRESS', 'BLOCKED') AND assignee_id IS NOT NULL
+				  AND deadline > ? AND deadline <= ? AND reminded_at IS NULL
+				ORDER BY deadline LIMIT ?""")
+			.params(Timestamp.from(now), Timestamp.from(horizon), limit)
+			.query(this::map)
+			.list();
+	}
+
+	/** Open tasks overdue since before {@code cutoff} that were not escalated yet. */
+	List<Task> findToEscalate(Instant cutoff, int limit) {
+		return jdbc.sql("""
+				SELECT * FROM task WHERE status IN ('OPEN', 'IN_PROGRESS', 'BLOCKED') AND overdue_at <= ? AND escalated_at IS NULL
+				ORDER BY overdue_at LIMIT ?""")
+			.params(Timestamp.from(cutoff), limit)
+			.query(this::map)
+			.list();
 	}
 
 	/** Open tasks whose deadline has passed and that were not flagged yet. */
@@ -216,6 +240,10 @@ class Tasks {
 		return instant == null ? null : Timestamp.from(instant);
 	}
 
+	private static @Nullable Instant instant(@Nullable Timestamp timestamp) {
+		return timestamp == null ? null : timestamp.toInstant();
+	}
+
 	/** Keyset position: created_at and id of the last task of the previous page. */
 	record Cursor(Instant createdAt, UUID id) {
 
@@ -287,6 +315,7 @@ class Tasks {
 				sender == null ? null : new UserId(sender), rs.getString("origin_key"), rs.getString("created_by"),
 				rs.getTimestamp("created_at").toInstant(), rs.getTimestamp("updated_at").toInstant(),
 				completed == null ? null : completed.toInstant(), overdue == null ? null : overdue.toInstant(),
-				rs.getInt("version"));
+				rs.getInt("version"))
+			.withMarks(instant(rs.getTimestamp("reminded_at")), instant(rs.getTimestamp("escalated_at")));
 	}
 }

@@ -15,6 +15,20 @@ CREATE FUNCTION flowhub_cross_tenant() RETURNS boolean
     LANGUAGE sql STABLE PARALLEL SAFE
 AS $$ SELECT coalesce(current_setting('app.cross_tenant', true), '') = 'on' $$;
 
+-- Puts a tenant-owned table (one with tenant_id) under row-level security: enabled, forced (the owner too), and
+-- visible only to its tenant's transactions or the audited cross-tenant path. Every module's migrations call
+-- it for each table they create with tenant_id; a test checks from pg_class that none was forgotten.
+CREATE FUNCTION flowhub_isolate_tenant(target regclass) RETURNS void
+    LANGUAGE plpgsql
+AS $$
+BEGIN
+    EXECUTE format('ALTER TABLE %s ENABLE ROW LEVEL SECURITY', target);
+    EXECUTE format('ALTER TABLE %s FORCE ROW LEVEL SECURITY', target);
+    EXECUTE format('CREATE POLICY tenant_isolation ON %s '
+                   'USING (tenant_id = flowhub_current_tenant() OR flowhub_cross_tenant()) '
+                   'WITH CHECK (tenant_id = flowhub_current_tenant() OR flowhub_cross_tenant())', target);
+END $$;
+
 -- Every use of the cross-tenant path leaves a row here.
 CREATE TABLE cross_tenant_access (
     id          bigint GENERATED ALWAYS AS IDENTITY PRIMARY KEY,

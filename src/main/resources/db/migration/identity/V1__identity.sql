@@ -59,16 +59,9 @@ CREATE TABLE refresh_token (
 );
 CREATE INDEX refresh_token_family_idx ON refresh_token (family_id);
 
-DO $$
-DECLARE t text;
-BEGIN
-    FOREACH t IN ARRAY ARRAY['team', 'app_user', 'refresh_token'] LOOP
-        EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
-        EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', t);
-        EXECUTE format('CREATE POLICY tenant_isolation ON %I USING (tenant_id = flowhub_current_tenant() OR flowhub_cross_tenant()) '
-                       'WITH CHECK (tenant_id = flowhub_current_tenant() OR flowhub_cross_tenant())', t);
-    END LOOP;
-END $$;
+SELECT flowhub_isolate_tenant('team');
+SELECT flowhub_isolate_tenant('app_user');
+SELECT flowhub_isolate_tenant('refresh_token');
 
 -- Platform-wide: the key pairs that sign our access tokens. Private keys are sealed under the master key.
 CREATE TABLE signing_key (

@@ -61,14 +61,7 @@ CREATE TABLE task_comment (
 );
 CREATE INDEX task_comment_task_idx ON task_comment (task_id, created_at);
 
-DO $$
-DECLARE t text;
-BEGIN
-    FOREACH t IN ARRAY ARRAY['task', 'task_history', 'task_comment'] LOOP
-        EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
-        EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', t);
-        EXECUTE format('CREATE POLICY tenant_isolation ON %I USING (tenant_id = flowhub_current_tenant() OR flowhub_cross_tenant()) '
-                       'WITH CHECK (tenant_id = flowhub_current_tenant() OR flowhub_cross_tenant())', t);
-    END LOOP;
-END $$;
+SELECT flowhub_isolate_tenant('task');
+SELECT flowhub_isolate_tenant('task_history');
+SELECT flowhub_isolate_tenant('task_comment');
 REVOKE UPDATE, DELETE ON task_history FROM ${app_role};

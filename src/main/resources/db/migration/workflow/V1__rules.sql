@@ -32,13 +32,6 @@ CREATE TABLE team_rotation (
     PRIMARY KEY (tenant_id, team_id)
 );
 
-DO $$
-DECLARE t text;
-BEGIN
-    FOREACH t IN ARRAY ARRAY['routing_rule', 'rule_failure', 'team_rotation'] LOOP
-        EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
-        EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', t);
-        EXECUTE format('CREATE POLICY tenant_isolation ON %I USING (tenant_id = flowhub_current_tenant() OR flowhub_cross_tenant()) '
-                       'WITH CHECK (tenant_id = flowhub_current_tenant() OR flowhub_cross_tenant())', t);
-    END LOOP;
-END $$;
+SELECT flowhub_isolate_tenant('routing_rule');
+SELECT flowhub_isolate_tenant('rule_failure');
+SELECT flowhub_isolate_tenant('team_rotation');

@@ -28,6 +28,7 @@ public interface Directory {
 	/** The current tenant's time zone and locale, which work is scheduled in. */
 	TenantSettings settings();
 
-	record TenantSettings(String timezone, String locale) {
+	/** {@code preferences} is the tenant's free-form settings document (see {@code PATCH /tenants/{id}}). */
+	record TenantSettings(String timezone, String locale, java.util.Map<String, Object> preferences) {
 	}
 }

@@ -1,6 +1,7 @@
 package com.whatsappflowhub.identity.user;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import com.whatsappflowhub.identity.Directory;
@@ -11,17 +12,25 @@ import com.whatsappflowhub.platform.TenantContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.core.type.TypeReference;
+import tools.jackson.databind.json.JsonMapper;
 
 @Component
 class StaffDirectory implements Directory {
 
 	private final Users users;
 
+	private static final TypeReference<Map<String, Object>> PREFERENCES = new TypeReference<>() {
+	};
+
 	private final JdbcClient jdbc;
 
-	StaffDirectory(Users users, JdbcClient jdbc) {
+	private final JsonMapper json;
+
+	StaffDirectory(Users users, JdbcClient jdbc, JsonMapper json) {
 		this.users = users;
 		this.jdbc = jdbc;
+		this.json = json;
 	}
 
 	@Override
@@ -58,9 +67,10 @@ class StaffDirectory implements Directory {
 	@Override
 	@Transactional(readOnly = true)
 	public TenantSettings settings() {
-		return jdbc.sql("SELECT timezone, locale FROM tenant WHERE id = ?")
+		return jdbc.sql("SELECT timezone, locale, settings FROM tenant WHERE id = ?")
 			.param(TenantContext.require().value())
-			.query((rs, row) -> new TenantSettings(rs.getString("timezone"), rs.getString("locale")))
+			.query((rs, row) -> new TenantSettings(rs.getString("timezone"), rs.getString("locale"),
+					json.readValue(rs.getString("settings"), PREFERENCES)))
 			.single();
 	}
 

@@ -63,7 +63,8 @@ class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Ordered {
 		}
 		Path dataDir = Path.of(environment.getProperty("flowhub.data-dir", "./data")).toAbsolutePath().normalize();
 		int port = environment.getProperty("flowhub.embedded-db.port", Integer.class, 0);
-		EmbeddedPostgres server = SERVERS.computeIfAbsent(dataDir, dir -> start(dir.resolve("postgres"), port));
+		boolean durable = environment.getProperty("flowhub.embedded-db.durable", Boolean.class, true);
+		EmbeddedPostgres server = SERVERS.computeIfAbsent(dataDir, dir -> start(dir.resolve("postgres"), port, durable));
 		if (STOP_ON_SHUTDOWN.compareAndSet(false, true)) {
 			// Boot runs these after every application context has closed, so no pool still talks to the server
 			SpringApplication.getShutdownHandlers().add(() -> SERVERS.keySet().forEach(EmbeddedPostgresEnvironment::stop));
@@ -80,7 +81,11 @@ class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Ordered {
 		environment.getPropertySources().addFirst(new MapPropertySource("flowhubEmbeddedPostgres", properties));
 	}
 
-	private EmbeddedPostgres start(Path directory, int port) {
+	/**
+	 * zonky's defaults are made for throwaway test databases ({@code fsync} and {@code synchronous_commit} off);
+	 * the embedded default keeps what it acknowledged, so both are switched back on unless told otherwise.
+	 */
+	private EmbeddedPostgres start(Path directory, int port, boolean durable) {
 		try {
 			Files.createDirectories(directory);
 			long started = System.nanoTime();
@@ -89,10 +94,17 @@ class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Ordered {
 				.setCleanDataDirectory(false)
 				.setPort(port)
 				.setPGStartupWait(Duration.ofSeconds(60))
+				// our shutdown handler stops it after the application contexts have closed; zonky's own hook would
+				// stop it at the same time as they close, and a closing context still needs the database
+				.setRegisterShutdownHook(false)
+				.setServerConfig("fsync", durable ? "on" : "off")
+				.setServerConfig("synchronous_commit", durable ? "on" : "off")
+				.setServerConfig("max_connections", "200")
 				.start();
 			createRolesAndDatabase(server);
 			log.info("Embedded PostgreSQL 17 started on port " + server.getPort() + " with data in " + directory + " ("
-					+ Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms)");
+					+ Duration.ofNanos(System.nanoTime() - started).toMillis() + " ms" + (durable ? "" : ", NOT durable")
+					+ ")");
 			return server;
 		}
 		catch (IOException ex) {

@@ -1,0 +1,502 @@
+package com.whatsappflowhub.extraction.embedded;
+
+import com.whatsappflowhub.extraction.AnalysisRequest;
+import com.whatsappflowhub.extraction.Deadline;
+import com.whatsappflowhub.extraction.ExtractedTask;
+import com.whatsappflowhub.extraction.Priority;
+import com.whatsappflowhub.extraction.Span;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Turns an actionable message into tasks: splits it into clauses, groups the clauses that ask for one action
+ * (a new addressee starts a new task), then finds each task's assignee, deadline, priority and title.
+ */
+final class TaskExtractor {
+
+	/** A clause of the message, with its offsets. */
+	record Segment(int start, int end, String text, String folded) {
+	}
+
+	private static final class Draft {
+		final List<Segment> segments = new ArrayList<>();
+		final List<Directory.Mention> addressees = new ArrayList<>();
+		@Nullable String assignee;
+		@Nullable Span assigneeSpan;
+		boolean commitment;
+		boolean fromContext;
+	}
+
+	private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?\\u2026])\\s+|\\s*\\n+\\s*|\\s*;\\s*|(?<=\\p{So})\\s+(?=\\p{Lu})"
+			+ "|(?<=\\s)(?=\\d\\)\\s)|\\s+-\\s+(?=\\p{L})");
+
+	private static final Pattern CONNECTOR_BEFORE_NAME = Pattern.compile("(?:,|\\band also|\\band|\\balso|\\by|\\be|\\baur"
+			+ "|\\bdan|\\bthen|\\b&)\\s*$");
+
+	private static final Pattern AFTER_VOCATIVE = Pattern.compile("^(?:\\s+(?:and|y|e|&)\\s+@?\\p{L}+)?(?:\\s*[,:]|\\s+(?:pls|please|plz"
+			+ "|can|could|would|will|you|u|tu|porfa|por favor|tolong|ko|ji|bhai|make|bring|send|call|ring|check|get|go"
+			+ "|take|do|update|prepare|fix|move|follow|print|confirm|reorder|order|come|lock|clean|liga|verifica|manda"
+			+ "|fica|ajusta|confirma|antar|siapkan|kal|aaj|\\p{L}+(?:o|e|a)\\b))", Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern ADDRESS_PREFIX = Pattern.compile("^(?:(?:hi|hey|hello|hola|oi|ola|dear|good morning|good am|morning"
+			+ "|pagi|kak|pak|bu|mas|sir|team|guys|all|everyone|equipo|pessoal|girls|ok|okay|so)[\\s,!.:]+)*", Pattern.CASE_INSENSITIVE);
+
+	private static final Pattern POLITE = Pattern.compile("(?i)(?<![\\p{L}])(?:please|pls|plz|kindly|porfa|por favor|tolong"
+			+ "|can you|could you|would you|will you|can u|could u|can ya|can someone|can somebody|can anyone|could someone"
+			+ "|can we|could we|could i|can i|may i|any chance of|is it possible to|i'd like to|i would like to"
+			+ "|i want to|i'll|i will|i can|i could|i'm going to|we need to|we need|i need|need to|need|somebody needs to"
+			+ "|someone needs to|someone pls|someone|whoever is|make sure to|remember to|just|also|and|then"
+			+ "|you're on|you are on|tu|tú)(?![\\p{L}])");
+
+	private static final Pattern TRAILING_NOISE = Pattern.compile("(?i)[\\s,.!?;:]*(?:for me|thanks|thank you|thx|pls|please"
+			+ "|x|ok|too|for now|asap|right now|now|again|when you get a sec|when you have a moment|when you get a chance"
+			+ "|no rush|sin prisa|sem pressa)?[\\s,.!?;:\\p{So}\\p{Sk}\\p{Cs}\\u200d\\ufe0f]*$");
+
+	private static final Pattern CLAUSE_CUT = Pattern.compile("(?i),\\s|\\s(?:because|since|as|so that|so|but|cause|coz|bc"
+			+ "|it's|its|they're|she's|he's|we're|we have|we only)\\s|\\s[-\u2013\u2014]\\s|:\\s");
+
+	private static final Pattern LEADING_ARTICLE = Pattern.compile("(?i)^(?:the|our|my|a|an|your)\\s+");
+
+	private static final Pattern WHO_CAN = Pattern.compile("(?i)^(?:who can|who's able to|anyone able to|can anyone|can someone"
+			+ "|someone pls|someone please|alguem pode|alguien puede|siapa yang bisa)\\s+");
+
+	private final DeadlineParser parser;
+
+	TaskExtractor(DeadlineParser parser) {
+		this.parser = parser;
+	}
+
+	List<ExtractedTask> extract(AnalysisRequest request, String folded, String language, List<DeadlineParser.Found> dates,
+			List<Directory.Mention> mentions, Directory directory, double confidence) {
+		String text = request.text();
+		String senderEntry = request.sender() == null ? null : directory.entryFor(request.sender().name());
+		boolean senderIsStaff = request.sender() != null && request.sender().role().isStaff();
+		List<Segment> segments = segments(text, folded, mentions);
+		String lastContext = request.context().isEmpty() ? "" : request.context().get(request.context().size() - 1).text();
+		String lastContextFolded = Text.fold(lastContext);
+		boolean contextRequest = !lastContext.isEmpty() && (Cues.has(Cues.MODAL_REQUEST, lastContextFolded)
+				|| Cues.has(Cues.PLEASE, lastContextFolded) || lastContextFolded.contains("who can")
+				|| Cues.has(Cues.NEED, lastContextFolded) || Cues.has(Cues.PROBLEM, lastContextFolded)
+				|| Cues.IMPERATIVE_START.matcher(Features.stripAddress(lastContextFolded)).find());
+
+		var drafts = new ArrayList<Draft>();
+		for (Segment s : segments) {
+			List<Directory.Mention> addressees = addressees(s, mentions, request);
+			boolean commitment = senderIsStaff && isCommitment(s.folded());
+			boolean action = isAction(s, contextRequest) || !addressees.isEmpty() && isWeakAction(s);
+			if (!action && addressees.isEmpty()) {
+				continue;
+			}
+			if (!action) {
+				continue;
+			}
+			Draft current = drafts.isEmpty() ? null : drafts.get(drafts.size() - 1);
+			boolean startsNew = current == null || !addressees.isEmpty() || commitment != current.commitment;
+			if (startsNew) {
+				var d = new Draft();
+				d.segments.add(s);
+				d.addressees.addAll(addressees);
+				d.commitment = commitment;
+				drafts.add(d);
+			}
+			else {
+				current.segments.add(s);
+			}
+		}
+		if (drafts.isEmpty()) {
+			var d = new Draft();
+			Segment best = segments.isEmpty() ? new Segment(0, text.length(), text, folded) : segments.get(0);
+			for (Segment s : segments) {
+				if (Cues.has(Cues.PROBLEM, s.folded()) || Cues.has(Cues.NEED, s.folded())
+						|| Cues.has(Cues.HARM, s.folded()) || Cues.has(Cues.COMPLAINT, s.folded())) {
+					best = s;
+					break;
+				}
+			}
+			d.segments.add(best);
+			d.commitment = senderIsStaff && isCommitment(folded);
+			d.addressees.addAll(addressees(best, mentions, request));
+			drafts.add(d);
+		}
+		// a staff reply that accepts a request from the context takes that request
+		if (senderIsStaff && contextRequest && drafts.size() == 1 && drafts.get(0).addressees.isEmpty()
+				&& (Cues.ACCEPTANCE.matcher(folded.strip()).find() || isCommitment(folded))) {
+			drafts.get(0).fromContext = !hasOwnObject(folded);
+			drafts.get(0).commitment = true;
+		}
+
+		var tasks = new ArrayList<ExtractedTask>();
+		for (Draft d : drafts) {
+			var people = new ArrayList<Directory.Mention>(d.addressees);
+			if (people.isEmpty()) {
+				people.add(null);
+			}
+			for (Directory.Mention person : people) {
+				tasks.add(build(request, folded, language, dates, d, person, senderEntry, lastContext, drafts.size(),
+						directory, mentions, confidence));
+			}
+		}
+		return tasks;
+	}
+
+	private ExtractedTask build(AnalysisRequest request, String folded, String language, List<DeadlineParser.Found> dates,
+			Draft d, Directory.@Nullable Mention person, @Nullable String senderEntry, String lastContext, int draftCount,
+			Directory directory, List<Directory.Mention> mentions, double confidence) {
+		String text = request.text();
+		int start = d.segments.get(0).start();
+		int end = d.segments.get(d.segments.size() - 1).end();
+		var evidence = new LinkedHashMap<String, Span>();
+		evidence.put("action", new Span(start, end, text.substring(start, end)));
+		String taskFolded = folded.substring(start, end);
+
+		// assignee
+		String assignee = null;
+		if (d.commitment && senderEntry != null) {
+			assignee = senderEntry;
+			evidence.put("assignee", new Span(start, end, text.substring(start, end)));
+		}
+		else if (person != null) {
+			assignee = person.name();
+			evidence.put("assignee", person.span(text));
+		}
+		else if (!Cues.has(Cues.SOMEONE, taskFolded)) {
+			Directory.Mention with = withMention(folded, mentions, start, end);
+			if (with != null) {
+				assignee = with.name();
+				evidence.put("assignee", with.span(text));
+			}
+			else if (Cues.has(Cues.OWNER, folded) && !directory.isEmpty()) {
+				assignee = directory.names().get(0);
+			}
+			else if (draftCount == 1 && request.sender() != null && !request.sender().role().isStaff()) {
+				Directory.Mention greeted = greeted(folded, mentions);
+				if (greeted != null) {
+					assignee = greeted.name();
+					evidence.put("assignee", greeted.span(text));
+				}
+			}
+		}
+
+		// deadline: the first expression inside the task's clauses, else (single task) inherited from context
+		Deadline deadline = null;
+		boolean now = false;
+		for (DeadlineParser.Found f : dates) {
+			if (f.span().start() >= start && f.span().end() <= end) {
+				if (DeadlineParser.isNow(f.deadline())) {
+					now = true;
+					break;
+				}
+				deadline = f.deadline();
+				break;
+			}
+		}
+		if (deadline == null && !now && (d.fromContext || d.commitment) && !lastContext.isEmpty()) {
+			for (DeadlineParser.Found f : parser.parse(lastContext, request.sentAt(), request.locale())) {
+				if (!DeadlineParser.isNow(f.deadline())) {
+					deadline = f.deadline().withEvidence(null);
+				}
+				break;
+			}
+		}
+		if (deadline != null && deadline.evidence() != null) {
+			evidence.put("deadline", deadline.evidence());
+		}
+
+		// priority
+		Priority priority = priority(request, folded, taskFolded, deadline, evidence, start);
+
+		String title = title(request, text, folded, d, dates, lastContext, language);
+		String description = d.fromContext ? lastContext + " / " + text : text.substring(start, end).strip();
+		return new ExtractedTask(title, description, priority, assignee, deadline, confidence, evidence);
+	}
+
+	private static Priority priority(AnalysisRequest request, String folded, String taskFolded,
+			@Nullable Deadline deadline, Map<String, Span> evidence, int offset) {
+		Matcher urgent = Cues.URGENT.matcher(taskFolded);
+		if (urgent.find()) {
+			evidence.put("priority", new Span(offset + urgent.start(), offset + urgent.end(),
+					request.text().substring(offset + urgent.start(), offset + urgent.end())));
+			return Priority.URGENT;
+		}
+		if (Cues.has(Cues.HARM, folded) || folded.contains("\ud83d\udea8")) {
+			return Priority.URGENT;
+		}
+		ZonedDateTime sent = request.sentAt();
+		ZonedDateTime endOfTomorrow = sent.toLocalDate().plusDays(2).atStartOfDay(sent.getZone());
+		if (deadline != null && !deadline.end().isAfter(endOfTomorrow)) {
+			return Priority.HIGH;
+		}
+		boolean customer = request.sender() != null && !request.sender().role().isStaff();
+		if (customer && Cues.has(Cues.COMPLAINT, folded) || Cues.has(Cues.SAFETY, folded)) {
+			return Priority.HIGH;
+		}
+		Matcher low = Cues.LOW.matcher(taskFolded);
+		if (low.find()) {
+			evidence.put("priority", new Span(offset + low.start(), offset + low.end(),
+					request.text().substring(offset + low.start(), offset + low.end())));
+			return Priority.LOW;
+		}
+		return Priority.MEDIUM;
+	}
+
+	private String title(AnalysisRequest request, String text, String folded, Draft d, List<DeadlineParser.Found> dates,
+			String lastContext, String language) {
+		Segment s = d.segments.get(0);
+		String source = text.substring(s.start(), s.end());
+		int base = s.start();
+		if (d.fromContext) {
+			source = lastContext;
+			base = -1;
+			// the part of the context that asks
+			for (Segment cs : segments(lastContext, Text.fold(lastContext), List.of())) {
+				String cf = cs.folded();
+				if (isAction(cs, false) || cf.contains("who can")) {
+					source = cs.text();
+					break;
+				}
+			}
+		}
+		// blank out date expressions, mentions and the address
+		var chars = source.toCharArray();
+		List<DeadlineParser.Found> sourceDates = base >= 0 ? dates
+				: parser.parse(source, request.sentAt(), request.locale());
+		int shift = base >= 0 ? base : 0;
+		for (DeadlineParser.Found f : sourceDates) {
+			for (int i = f.span().start() - shift; i < f.span().end() - shift; i++) {
+				if (i >= 0 && i < chars.length) {
+					chars[i] = ' ';
+				}
+			}
+		}
+		String cleaned = new String(chars).replaceAll("@\\p{L}+", " ");
+		cleaned = cleaned.replaceAll("\\s+", " ").strip();
+		cleaned = ADDRESS_PREFIX.matcher(cleaned).replaceFirst("");
+		cleaned = stripLeadingNames(cleaned, request.directory());
+		cleaned = WHO_CAN.matcher(cleaned).replaceFirst("");
+		for (int k = 0; k < 4; k++) {
+			String before = cleaned;
+			cleaned = cleaned.replaceFirst("^(?i)(?:please|pls|plz|kindly|porfa|por favor|tolong|can you|could you|would you"
+					+ "|will you|can u|could u|can someone|can somebody|can anyone|could someone|can we|could we|could i"
+					+ "|can i|may i|any chance of|is it possible to|i'd like to|i would like to|i want to|i'll|i will|ill"
+					+ "|i can|i could|i'm going to|we need to|i need to|need to|someone needs to|somebody needs to|make sure to"
+					+ "|remember to|just|also|and|then|so|you're on|you are on|hi|hey|hello|ok|yes|yep|sure|me)[\\s,]+", "");
+			cleaned = stripLeadingNames(cleaned, request.directory());
+			if (cleaned.equals(before)) {
+				break;
+			}
+		}
+		Matcher cut = CLAUSE_CUT.matcher(cleaned);
+		while (cut.find()) {
+			if (cut.start() > 0 && cleaned.substring(0, cut.start()).split("\\s+").length >= 3) {
+				cleaned = cleaned.substring(0, cut.start());
+				break;
+			}
+		}
+		cleaned = TRAILING_NOISE.matcher(cleaned).replaceFirst("");
+		cleaned = cleaned.replaceAll("\\s+(?:on|at|by|before|for|until|in|from|to|the)\\s*$", "");
+		cleaned = cleaned.replaceAll("\\s+(?:on|at|by|before|for|until|in|from|to|the)\\s*$", "");
+		String cleanedFolded = Text.fold(cleaned);
+		boolean english = language.equals("en");
+		if (english && !Cues.IMPERATIVE_START.matcher(cleanedFolded).find()) {
+			cleaned = englishAction(cleaned, cleanedFolded);
+		}
+		String[] words = cleaned.strip().split("\\s+");
+		if (words.length > 10) {
+			cleaned = String.join(" ", java.util.Arrays.copyOf(words, 10));
+		}
+		cleaned = cleaned.replaceAll("[\\s,.!?;:]+$", "").strip();
+		if (cleaned.isEmpty()) {
+			cleaned = source.strip();
+		}
+		return Text.capitalise(cleaned);
+	}
+
+	private static final Pattern PROBLEM_SPLIT = Pattern.compile("(?i)\\s+(?:is|are|has|have|'s|was|keeps|isn't|isnt|not|won't"
+			+ "|doesn't|broke|stopped|threw|reading|down|dead|leaking|blowing)(?![\\p{L}])");
+
+	/** "Projector in room 2 not turning on" becomes "Fix projector in room 2"; "we're out of 410A" becomes "Order more 410A". */
+	private static String englishAction(String cleaned, String folded) {
+		Matcher out = Pattern.compile("(?i)(?:out of|ran out of|running out of|only \\d+ \\S+ left of)\\s+(.+)").matcher(cleaned);
+		if (out.find()) {
+			return "Order more " + out.group(1).replaceAll("(?i)\\s+again.*$", "");
+		}
+		if (Cues.has(Cues.PROBLEM, folded)) {
+			Matcher m = PROBLEM_SPLIT.matcher(cleaned);
+			String subject = m.find() && m.start() > 0 ? cleaned.substring(0, m.start()) : cleaned;
+			subject = LEADING_ARTICLE.matcher(subject.strip()).replaceFirst("");
+			subject = subject.replaceAll("(?i)^(?:the|our|my)\\s+", "");
+			return "Fix " + subject;
+		}
+		return cleaned;
+	}
+
+	private static String stripLeadingNames(String s, List<String> directory) {
+		String result = s;
+		for (int k = 0; k < 3; k++) {
+			String f = Text.fold(result);
+			boolean changed = false;
+			for (String name : directory) {
+				for (String candidate : new String[] { Text.fold(name), Text.fold(name.split("\\s+")[0]) }) {
+					if (f.startsWith(candidate) && (f.length() == candidate.length()
+							|| !Character.isLetter(f.charAt(candidate.length())))) {
+						result = result.substring(candidate.length()).replaceFirst("^(?:'s)?[\\s,:]*(?:and\\s+|y\\s+|e\\s+|&\\s+)?", "");
+						changed = true;
+						break;
+					}
+				}
+				if (changed) {
+					break;
+				}
+			}
+			if (!changed) {
+				break;
+			}
+		}
+		return result;
+	}
+
+	private static boolean hasOwnObject(String folded) {
+		String stripped = Features.stripAddress(folded.strip());
+		return Cues.IMPERATIVE_START.matcher(stripped.replaceFirst("^(?:i'll|i will|ill|i can)\\s+", "")).find()
+				&& stripped.split("\\s+").length > 4;
+	}
+
+	static boolean isCommitment(String folded) {
+		return Cues.SELF_AT_START.matcher(folded.strip()).find() && Cues.has(Cues.COMMITMENT, folded)
+				|| Cues.ACCEPTANCE.matcher(folded.strip()).find();
+	}
+
+	private static boolean isWeakAction(Segment s) {
+		String f = s.folded();
+		return !Cues.has(Cues.PAST_OR_DONE, f) || Cues.has(Cues.PLEASE, f);
+	}
+
+	static boolean isAction(Segment s, boolean contextRequest) {
+		String f = s.folded().strip();
+		String stripped = Features.stripAddress(f);
+		boolean please = Cues.has(Cues.PLEASE, f);
+		boolean modal = Cues.has(Cues.MODAL_REQUEST, f);
+		boolean imperative = Cues.IMPERATIVE_START.matcher(stripped).find();
+		boolean need = Cues.has(Cues.NEED, f);
+		boolean commitment = Cues.has(Cues.COMMITMENT, f) && Cues.SELF_AT_START.matcher(f).find();
+		boolean acceptance = contextRequest && Cues.ACCEPTANCE.matcher(f).find();
+		boolean problem = Cues.has(Cues.PROBLEM, f) || Cues.has(Cues.HARM, f);
+		boolean urgent = Cues.has(Cues.URGENT, f);
+		boolean info = Cues.INFO_QUESTION_START.matcher(f).find() && !modal && !please;
+		boolean announcement = Cues.has(Cues.ANNOUNCEMENT, f) && !please && !modal && !imperative;
+		if (announcement) {
+			return false;
+		}
+		if (info && !Cues.has(Cues.HARM, f) && !Cues.has(Cues.COMPLAINT, f)) {
+			return false;
+		}
+		return please || modal || imperative || need || commitment || acceptance || problem || urgent
+				|| Cues.has(Cues.COMPLAINT, f);
+	}
+
+	/** The addressees of a clause: @mentions anywhere, or a name at its start ("Maria, can you..."). */
+	private static List<Directory.Mention> addressees(Segment s, List<Directory.Mention> mentions, AnalysisRequest request) {
+		var out = new ArrayList<Directory.Mention>();
+		String senderFirst = request.sender() == null ? "" : Text.fold(request.sender().name().split("\\s+")[0]);
+		for (Directory.Mention m : mentions) {
+			if (m.start() < s.start() || m.end() > s.end()) {
+				continue;
+			}
+			String before = s.folded().substring(0, m.start() - s.start());
+			String after = s.folded().substring(m.end() - s.start());
+			boolean atStart = ADDRESS_PREFIX.matcher(before).replaceFirst("").isBlank()
+					|| before.matches("(?s).*(?:\\band|\\by|\\be|&)\\s*$") && !out.isEmpty();
+			boolean vocative = atStart && AFTER_VOCATIVE.matcher(after).find();
+			boolean trailing = after.matches("^\\s*(?:tu|tú|you)\\s.*") ;
+			boolean self = Text.fold(m.name()).startsWith(senderFirst) && !senderFirst.isEmpty();
+			if ((m.at() || vocative || trailing) && !self) {
+				if (out.stream().noneMatch(o -> o.name().equals(m.name()))) {
+					out.add(m);
+				}
+			}
+		}
+		return out;
+	}
+
+	private static Directory.@Nullable Mention withMention(String folded, List<Directory.Mention> mentions, int start,
+			int end) {
+		for (Directory.Mention m : mentions) {
+			if (m.start() >= start && m.end() <= end && m.start() >= 5) {
+				String before = folded.substring(Math.max(0, m.start() - 5), m.start());
+				if (before.endsWith("with ") || before.endsWith("com ") || before.endsWith("con ")) {
+					return m;
+				}
+			}
+		}
+		return null;
+	}
+
+	private static Directory.@Nullable Mention greeted(String folded, List<Directory.Mention> mentions) {
+		for (Directory.Mention m : mentions) {
+			String before = folded.substring(0, m.start());
+			if (before.matches("^\\s*(?:hi|hey|hello|hola|oi|ola|dear|good morning|morning|bom dia|pagi)?[\\s,!]*$")) {
+				return m;
+			}
+		}
+		return null;
+	}
+
+	/** Sentences, split again before a staff name that starts a new instruction ("..., and Sam pls update..."). */
+	static List<Segment> segments(String text, String folded, List<Directory.Mention> mentions) {
+		var cuts = new ArrayList<Integer>();
+		cuts.add(0);
+		Matcher m = SENTENCE_END.matcher(folded);
+		while (m.find()) {
+			cuts.add(m.start());
+			cuts.add(-m.end() - 1);
+		}
+		for (Directory.Mention mention : mentions) {
+			String before = folded.substring(0, mention.start());
+			String after = folded.substring(mention.end());
+			if (mention.start() > 0 && CONNECTOR_BEFORE_NAME.matcher(before).find()
+					&& AFTER_VOCATIVE.matcher(after).find()) {
+				Matcher c = CONNECTOR_BEFORE_NAME.matcher(before);
+				c.find();
+				cuts.add(c.start());
+				cuts.add(-mention.start() - 1);
+			}
+		}
+		// build [start, end) pairs from cut markers: positive = end of a segment, negative = start of the next
+		var bounds = new ArrayList<int[]>();
+		var points = new ArrayList<int[]>();
+		for (int i = 1; i < cuts.size(); i += 2) {
+			points.add(new int[] { cuts.get(i), -cuts.get(i + 1) - 1 });
+		}
+		points.sort((a, b) -> Integer.compare(a[0], b[0]));
+		int start = 0;
+		for (int[] p : points) {
+			if (p[0] < start) {
+				continue;
+			}
+			bounds.add(new int[] { start, p[0] });
+			start = p[1];
+		}
+		bounds.add(new int[] { start, text.length() });
+		var segments = new ArrayList<Segment>();
+		for (int[] b : bounds) {
+			int s = b[0];
+			int e = b[1];
+			while (s < e && Character.isWhitespace(text.charAt(s))) {
+				s++;
+			}
+			while (e > s && Character.isWhitespace(text.charAt(e - 1))) {
+				e--;
+			}
+			if (e > s) {
+				segments.add(new Segment(s, e, text.substring(s, e), folded.substring(s, e)));
+			}
+		}
+		return segments;
+	}
+}

@@ -20,7 +20,8 @@ final class Cues {
 
 	static final Pattern MODAL_REQUEST = words("(?:can|could|would|will|cn|can't) (?:you|u|ya|someone|somebody|anyone|anybody|we|i|y'all|one of you)"
 			+ "|(?:any chance|is it possible|possible to|do you mind|would you mind|mind if)"
-			+ "|(?:me )?(?:puedes|puede|podrias|podria|podes|pode|podem|poderia|consigo|conseguem|bisa|bisakah|boleh|sakte ho|sakti ho)"
+			+ "|(?:me )?(?:puedes|puede|pueden|podrias|podria|podrian|podes|pode|podem|poderia|poderiam|consigo|conseguem|bisa|bisakah|boleh|sakte ho|sakti ho|sakenge)(?=[^.!]*\\?)"
+			+ "|(?:me |nos )?(?:podes|pode|podem|puedes|pueden) (?:mandar|enviar|traer|trazer|vir|venir|ver|checar|revisar|agendar|marcar)"
 			+ "|me (?:envias|mandas|manda|envia|passa|ajuda)|let me know|tell me|lmk|send me|get back to me");
 
 	static final Pattern INFO_QUESTION_START = Pattern.compile("^(?:hi|hello|hey|hola|oi|ola|bom dia|boa tarde|pagi|halo|kak|good (?:morning|afternoon|evening)|quick q)?[\\s,!.]*"
@@ -28,7 +29,9 @@ final class Cues {
 			+ "|que|cual|cuando|donde|quien|como|cuanto|cuantos|se admiten|sigue|tienen|hay|qual|quando|onde|quem|quanto"
 			+ "|voces|tem|aceitam|apa|berapa|kapan|dimana|siapa|ada|kitne|kya|kab|kahan|kaun|kaise)(?![\\p{L}])");
 
-	static final Pattern IMPERATIVE_START = Pattern.compile("^(?:(?:and|also|then|so|pls|please|kindly|just|now|can you|could you|y|e|tambien|tolong|dan|aur)\\s+)*"
+	static final Pattern IMPERATIVE_START = Pattern.compile("^(?:(?:and|also|then|so|pls|please|kindly|just|now|can you|could you|y|e|tambien|tolong|dan|aur"
+			+ "|today|tomorrow|tmrw|tonight|first thing|this (?:morning|afternoon|evening)|besok(?: pagi)?|hari ini|nanti(?: malam)?"
+			+ "|manana|hoy|hoje|amanha|kal|aaj|porfa|por favor)[\\s,]+)*"
 			+ "(?:send|call|ring|check|fix|get|take|make|bring|update|prepare|order|reorder|book|move|follow|go|come|lock"
 			+ "|clean|print|add|remove|confirm|review|approve|schedule|let|tell|ask|pick|drop|deliver|submit|finish"
 			+ "|forward|reply|email|text|sign|pay|buy|cancel|arrange|organise|organize|set|put|keep|look|find|contact"
@@ -39,7 +42,7 @@ final class Cues {
 			+ "|own|run|help|meet|visit|attend|invite|double-check|doublecheck|make sure|be there|finalise|finalize"
 			+ "|envia|envie|manda|mande|llama|llamen|revisa|revise|ajusta|ajuste|confirma|confirme|trae|traiga|prepara"
 			+ "|haz|hagan|compra|pide|pidan|avisa|avise|limpia|arregla|coordina|recoge|lleva|liga|ligue|verifica|ve"
-			+ "|fica|faz|faca|traz|traga|leva|busca|compra|passa|separa|agenda|marca|antar|antarkan|siapkan|kirim"
+			+ "|fica|faz|faca|traz|traga|leva|busca|passa|separa|agenda|marca|pidelo|pide|pidelos|mandalo|avisale|llamale|antar|antarkan|siapkan|kirim"
 			+ "|cek|ambil|bawa|beli|pesan|hubungi|bersihkan|perbaiki|jemput|jao|karo|bhejo|bhej do|de do|kar do|le lo"
 			+ "|dekho|bulao|lao|finalize karo|order karo|manga lo|sambhalo)(?![\\p{L}])");
 
@@ -58,7 +61,7 @@ final class Cues {
 
 	static final Pattern PAST_OR_DONE = words("done|sent|finished|completed|already|delivered|fixed|sorted|uploaded|called"
 			+ "|dropped|went out|was|were|came|got|gave|cleared|resolved|paid|posted|emailed|submitted|arrived|returned"
-			+ "|picked up|blocked|confirmed|all good|all set|running fine|working now|ya|ja|listo|lista|pronto|pronta"
+			+ "|picked up|blocked|confirmed|all good|all set|running fine|working now|ya (?:envie|mande|quedo|cargue|traje|avise|esta|lo|la|le|se|van)|ja|listo|lista|pronto|pronta"
 			+ "|quedo|envie|mande|cargue|traje|avise|confirmei|desmarquei|remarquei|enviei|mandei|resolvido|saiu"
 			+ "|sudah|udah|telah|beres|selesai|ho gaya|ho gayi|kar diya|bhej diya|de diya|theek chal raha")
 			;
@@ -87,9 +90,11 @@ final class Cues {
 			+ "|pouring|flood|flooding|smoke|burst|no heat|no power|power cut|outage|offline|crashed|quebrou|quebrado"
 			+ "|quebrada|estragou|vazando|infiltracao|roto|rota|no funciona|no sirve|se descompuso|fallo|cancelo|sin"
 			+ "|rusak|habis|mati|bocor|noda|kharab|band ho|kaam nahi|nahi chal|issue|problem|problema|masalah|dikkat"
-			+ "|only \\d+ (?:left|bottles|tanks|units)|\\d+ left");
+			+ "|only \\d+ (?:left|bottles|tanks|units)|\\d+ left|\\d+ days? left|acabou|acabo|se acabo|se acabaron|no arranca|no prende|no enciende"
+			+ "|nao funciona|nao liga|parou|sin agua|no tenemos|nao tem|making a (?:\\w+ )?noise|noise|stain|are bad|is bad|didn't arrive"
+			+ "|did not arrive|never arrived|hasn't arrived|no fit|tidak bisa|nggak bisa|gak bisa|ta no fim|no fim");
 
-	static final Pattern COMPLAINT = words("again|still|ridiculous|unacceptable|inaceptable|inaceitavel|not happy|unhappy"
+	static final Pattern COMPLAINT = words("again|still (?:not|no|hasn't|haven't|isn't|waiting|broken|leaking|nothing)|ridiculous|unacceptable|inaceptable|inaceitavel|not happy|unhappy"
 			+ "|frustrating|frustrated|terrible|awful|worst|complain|complained|complaint|asked twice|third time|3 times"
 			+ "|3 veces|tres veces|de novo|otra vez|sigue igual|lagi|phir se|waiting|been waiting|no one has|nobody has"
 			+ "|i paid|want it fixed|refund|disappointed|angry|fed up|not good enough|where is it|gimana ini");
@@ -98,7 +103,7 @@ final class Cues {
 			+ "|right now|go now|right away|immediately|sekarang|segera|abhi|turant|jaldi|help|ayuda|socorro|tolong cepat"
 			+ "|now!|critical");
 
-	static final Pattern HARM = words("flood|flooding|pouring|water is|burst|sewage|backing up|smoke|fire|gas leak"
+	static final Pattern HARM = words("flood|flooding|pouring|water is|burst|sewage|backing up|smoke|fire(?! extinguisher| drill| safety| alarm test)|gas leak"
 			+ "|ate chocolate|poison|poisoned|bleeding|severe|really painful|very painful|swelling|swollen|newborn"
 			+ "|no heat|stranded|highway|shoulder|reading \\d+\\s*°?c|thermometer|cold room|proofer")
 			;
@@ -125,6 +130,9 @@ final class Cues {
 			+ "|vou|vamos|voy|paso|passo|saya akan|kami akan|main|hum");
 
 	static final Pattern OWNER = words("owner|dueno|dono|dona|boss|manager|gerente|the doctor|doctora|doutora|pemilik|malik");
+
+	static final Pattern POLICY = words("must be|must not|mustn't|no exceptions|not allowed|don't use|do not use|is not allowed"
+			+ "|are not allowed|prohibited|forbidden|take tomorrow off|take the day off");
 
 	static final Pattern SELF_AT_START = Pattern.compile("^(?:[\\p{L}]+[,:]?\\s+)?(?:i'll|i will|i can|ill|i'm|im|i am|i got|i've got|on it|omw|me\\b|eu|yo|saya|main|mai)(?![\\p{L}])");
 

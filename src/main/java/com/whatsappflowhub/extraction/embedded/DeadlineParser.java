@@ -214,12 +214,14 @@ public final class DeadlineParser {
 				(m, d, c) -> d.date = monthDay(c, m.group(2), Integer.parseInt(m.group(1)), m.group(3)));
 		rule(Kind.DATE, "(?:the\\s+)?" + ORDINAL_WORD + "\\s+(?:day\\s+)?of\\s+" + MONTH + "(?:,?\\s+(\\d{4}))?",
 				(m, d, c) -> d.date = monthDay(c, m.group(2), ORDINALS.get(m.group(1)), m.group(3)));
+		rule(Kind.DATE, WEEKDAY + ",?\\s+(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)(?!\\s+(?:of\\s+)?" + MONTH + ")",
+				(m, d, c) -> d.date = nextDayOfMonth(c, Integer.parseInt(m.group(2))));
 		rule(Kind.DATE, "(\\d{4})-(\\d{1,2})-(\\d{1,2})", (m, d, c) -> d.date = safeDate(Integer.parseInt(m.group(1)),
 				Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
-		rule(Kind.DATE, "(\\d{1,2})\\s*[/.-]\\s*(\\d{1,2})(?:\\s*[/.-]\\s*(\\d{2,4}))?(?![\\d/])(?!\\s*(?:am|pm|kg|%))",
+		rule(Kind.DATE, "(\\d{1,2})\\s*[/.-]\\s*(\\d{1,2})(?:\\s*[/.-]\\s*(\\d{2,4}))?(?![\\d/])(?!\\s*(?:am|pm|kg|%))(?!\\s+\\p{L}+\\s+(?:st|street|ave|avenue|road|rd|lane|ln|blvd|dr|drive)(?![\\p{L}]))",
 				(m, d, c) -> d.date = numericDate(c, m.group(1), m.group(2), m.group(3)));
 		rule(Kind.DATE, "(?:on |by |before |until |el |dia |the )(?:the )?(\\d{1,2})(?:st|nd|rd|th)(?! of| " + MONTH
-				+ ")|(?<=\\s|^)the (\\d{1,2})(?:st|nd|rd|th)|dia (\\d{1,2})(?! de)", (m, d, c) -> {
+				+ ")(?!\\s+(?:street|st|ave|avenue|floor|fl|road|rd|lane|grade|birthday|anniversary|time|place|row))|(?<=\\s|^)the (\\d{1,2})(?:st|nd|rd|th)|dia (\\d{1,2})(?! de)", (m, d, c) -> {
 					String g = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(4);
 					d.date = nextDayOfMonth(c, Integer.parseInt(g));
 				});
@@ -267,7 +269,7 @@ public final class DeadlineParser {
 			LocalDate first = LocalDate.of(c.today().getYear() + 1, 1, 1);
 			d.direct = Deadline.between(atStart(c, first), atStart(c, first.plusYears(1)), null);
 		});
-		rule(Kind.PERIOD, "(?:in |for |by |during |en |em |para )" + MONTH + "(?:\\s+(\\d{4}))?|" + MONTH
+		rule(Kind.PERIOD, "(?:in |for |by |during |en |em |para )" + MONTH + "(?:\\s+(\\d{4}))?(?!\\s*\\d)|" + MONTH
 				+ "\\s+(\\d{4})|(\\d{4})[-/](\\d{1,2})(?![-/\\d])", (m, d, c) -> {
 					LocalDate first;
 					if (m.group(1) != null) {
@@ -291,7 +293,7 @@ public final class DeadlineParser {
 		// parts of the day
 		rule(Kind.PART, "(?:first thing|early)(?: in the morning)?|a primera hora|logo cedo|pagi-pagi",
 				(m, d, c) -> part(d, c.conventions().morningStart(), c.conventions().morningEnd(), false));
-		rule(Kind.PART, "(?:this |the |in the )?morning|(?:por |de )?la manana|esta manana|(?:de |pela |na )manha|pagi|subah|(?:am)(?= ?[.,!?]|$)",
+		rule(Kind.PART, "(?<!good |selamat |bom dia |buenos )(?:this |the |in the )?morning(?![!,]? (?:all|team|everyone|guys|sir|maam))|(?:por |de )?la manana|esta manana|(?:de |pela |na )manha|(?<!selamat |^)pagi(?! pak| bu| kak| semua)|subah|(?:am)(?= ?[.,!?]|$)",
 				(m, d, c) -> part(d, c.conventions().morningStart(), c.conventions().morningEnd(), false));
 		rule(Kind.PART, "(?:this |the |in the )?afternoon|after lunch|por la tarde|esta tarde|a tarde|de tarde|pela tarde"
 				+ "|siang|sore|dopahar|(?:pm)(?= ?[.,!?]|$)",
@@ -325,7 +327,7 @@ public final class DeadlineParser {
 			String digits = m.group(1);
 			clock(d, digits.substring(0, digits.length() - 2), digits.substring(digits.length() - 2), m.group(2));
 		});
-		rule(Kind.TIME, "(?:at|@|by|before|until|till|around|about|a las|alas|jam|pukul|umas|by around) (\\d{1,2})(?:\\s*(?:ish|o'?clock|oclock))?(?!\\s*(?:%|percent|min|minutes|hours|hrs|days|weeks|people|pax|kg|pcs|units|items|boxes|copies|of\\b|x\\b|[/,.]\\d))",
+		rule(Kind.TIME, "(?:at|@|by|before|until|till|around|about|a las|alas|jam|pukul|umas|by around) (\\d{1,2})(?:\\s*(?:ish|o'?clock|oclock))?(?![/,.:]\\d)(?=\\s*(?:$|[^\\p{L}\\d\\s]|(?:ish|o'?clock|oclock|sharp|tomorrow|today|tonight|tmrw|on|this|next|instead|and|or|baje|tak|then|latest|pls|please|if|so|for|to|with|at|in|the|ya|ok|yeah|thanks|thx|cheers|if)(?![\\p{L}])))",
 				(m, d, c) -> clock(d, m.group(1), null, null));
 		rule(Kind.TIME, "(\\d{1,2}) (?:o'?clock|oclock|baje)(?: in the (morning|afternoon|evening))?",
 				(m, d, c) -> clock(d, m.group(1), null, m.group(2) == null ? null

@@ -16,7 +16,9 @@ public final class Features {
 			"thanks", "greeting_only", "problem", "problem_staff", "complaint", "urgent", "harm", "low", "announcement",
 			"invitation", "someone", "deadline", "mention_staff", "vocative", "sender_customer", "sender_staff",
 			"sender_manager", "no_sender", "first_person_future", "log_tokens", "exclamations", "ed_words",
-			"request_and_question", "info_question_only");
+			"request_and_question", "info_question_only", "chat_info_question_only", "chat_question_mark",
+			"chat_problem", "chat_complaint", "chat_need", "chat_past_or_done", "chat_announcement", "chat_imperative",
+			"chat_please", "chat_modal_request", "policy");
 
 	private static final Pattern SENTENCE = Pattern.compile("(?<=[.!?\\n])\\s+|\\n+|;\\s*");
 
@@ -91,7 +93,20 @@ public final class Features {
 		f[i++] = Math.min(3, countChar(folded, '!')) / 3.0;
 		f[i++] = Math.min(3, Cues.count(ED, folded)) / 3.0;
 		f[i++] = b(question && (modal || please));
-		f[i++] = b(info && question && !please && !imperativeAny);
+		boolean infoOnly = info && question && !please && !imperativeAny;
+		f[i++] = b(infoOnly);
+		boolean chat = request.sender() != null;
+		f[i++] = b(chat && infoOnly);
+		f[i++] = b(chat && question);
+		f[i++] = b(chat && problem);
+		f[i++] = b(chat && Cues.has(Cues.COMPLAINT, folded));
+		f[i++] = b(chat && Cues.has(Cues.NEED, folded));
+		f[i++] = chat ? Math.min(3, Cues.count(Cues.PAST_OR_DONE, folded)) / 3.0 : 0;
+		f[i++] = b(chat && Cues.has(Cues.ANNOUNCEMENT, folded));
+		f[i++] = b(chat && imperativeAny);
+		f[i++] = b(chat && please);
+		f[i++] = b(chat && modal);
+		f[i++] = b(Cues.has(Cues.POLICY, folded));
 		return f;
 	}
 

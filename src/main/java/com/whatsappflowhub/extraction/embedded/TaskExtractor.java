@@ -31,6 +31,7 @@ final class TaskExtractor {
 		@Nullable Span assigneeSpan;
 		boolean commitment;
 		boolean fromContext;
+		boolean strong;
 	}
 
 	private static final Pattern SENTENCE_END = Pattern.compile("(?<=[.!?\\u2026])\\s+|\\s*\\n+\\s*|\\s*;\\s*|(?<=\\p{So})\\s+(?=\\p{Lu})"
@@ -54,7 +55,7 @@ final class TaskExtractor {
 			+ "|someone needs to|someone pls|someone|whoever is|make sure to|remember to|just|also|and|then"
 			+ "|you're on|you are on|tu|tú)(?![\\p{L}])");
 
-	private static final Pattern TRAILING_NOISE = Pattern.compile("(?i)[\\s,.!?;:]*(?:for me|thanks|thank you|thx|pls|please"
+	private static final Pattern TRAILING_NOISE = Pattern.compile("(?i)[\\s,.!?;:]*(?<![\\p{L}])(?:for me|thanks|thank you|thx|pls|please"
 			+ "|x|ok|too|for now|asap|right now|now|again|when you get a sec|when you have a moment|when you get a chance"
 			+ "|no rush|sin prisa|sem pressa)?[\\s,.!?;:\\p{So}\\p{Sk}\\p{Cs}\\u200d\\ufe0f]*$");
 
@@ -86,28 +87,39 @@ final class TaskExtractor {
 				|| Cues.IMPERATIVE_START.matcher(Features.stripAddress(lastContextFolded)).find());
 
 		var drafts = new ArrayList<Draft>();
+		Segment previous = null;
 		for (Segment s : segments) {
 			List<Directory.Mention> addressees = addressees(s, mentions, request);
 			boolean commitment = senderIsStaff && isCommitment(s.folded());
 			boolean action = isAction(s, contextRequest) || !addressees.isEmpty() && isWeakAction(s);
-			if (!action && addressees.isEmpty()) {
-				continue;
-			}
 			if (!action) {
+				previous = s;
 				continue;
 			}
+			boolean strong = isStrong(s, contextRequest);
 			Draft current = drafts.isEmpty() ? null : drafts.get(drafts.size() - 1);
-			boolean startsNew = current == null || !addressees.isEmpty() || commitment != current.commitment;
+			boolean newSentence = previous == null || !sameSentence(text, previous, s);
+			boolean imperativeSentence = newSentence && current != null && current.strong
+					&& Cues.IMPERATIVE_START.matcher(Features.stripAddress(s.folded())).find();
+			boolean startsNew = current == null || !addressees.isEmpty() || commitment != current.commitment
+					|| imperativeSentence;
 			if (startsNew) {
 				var d = new Draft();
 				d.segments.add(s);
-				d.addressees.addAll(addressees);
+				d.addressees.addAll(addressees.isEmpty() && imperativeSentence ? current.addressees : addressees);
 				d.commitment = commitment;
+				d.strong = strong;
 				drafts.add(d);
 			}
 			else {
 				current.segments.add(s);
+				current.strong |= strong;
 			}
+			previous = s;
+		}
+		// a bare problem report next to real requests is the background of those requests
+		if (drafts.stream().anyMatch(d -> d.strong)) {
+			drafts.removeIf(d -> !d.strong && d.addressees.isEmpty() && !d.commitment);
 		}
 		if (drafts.isEmpty()) {
 			var d = new Draft();
@@ -139,7 +151,9 @@ final class TaskExtractor {
 			}
 			for (Directory.Mention person : people) {
 				tasks.add(build(request, folded, language, dates, d, person, senderEntry, lastContext, drafts.size(),
-						directory, mentions, confidence));
+						directory, mentions, confidence, span -> drafts.stream()
+							.flatMap(x -> x.segments.stream())
+							.noneMatch(x -> span.start() >= x.start() && span.end() <= x.end())));
 			}
 		}
 		return tasks;
@@ -147,7 +161,8 @@ final class TaskExtractor {
 
 	private ExtractedTask build(AnalysisRequest request, String folded, String language, List<DeadlineParser.Found> dates,
 			Draft d, Directory.@Nullable Mention person, @Nullable String senderEntry, String lastContext, int draftCount,
-			Directory directory, List<Directory.Mention> mentions, double confidence) {
+			Directory directory, List<Directory.Mention> mentions, double confidence,
+			java.util.function.Predicate<Span> precedingFree) {
 		String text = request.text();
 		int start = d.segments.get(0).start();
 		int end = d.segments.get(d.segments.size() - 1).end();
@@ -183,17 +198,33 @@ final class TaskExtractor {
 			}
 		}
 
-		// deadline: the first expression inside the task's clauses, else (single task) inherited from context
+		// deadline: inside the task's clauses the expression introduced by "by/before/until..." wins, else the
+		// first one; background times ("was on Saturday", "since yesterday") are skipped
 		Deadline deadline = null;
 		boolean now = false;
+		DeadlineParser.Found chosen = null;
 		for (DeadlineParser.Found f : dates) {
-			if (f.span().start() >= start && f.span().end() <= end) {
-				if (DeadlineParser.isNow(f.deadline())) {
-					now = true;
-					break;
-				}
-				deadline = f.deadline();
+			if (f.span().start() < start || f.span().end() > end || isBackground(folded, f.span())) {
+				continue;
+			}
+			if (DeadlineParser.isNow(f.deadline())) {
+				now = chosen == null;
 				break;
+			}
+			if (chosen == null || byMarked(folded, f.span()) && !byMarked(folded, chosen.span())) {
+				chosen = f;
+			}
+		}
+		if (chosen != null) {
+			deadline = chosen.deadline();
+		}
+		if (deadline == null && !now && !d.fromContext) {
+			// the time set in the clause just before ("Truck arriving 7:30. Sipho check the formwork")
+			for (DeadlineParser.Found f : dates) {
+				if (f.span().end() <= start && precedingFree.test(f.span()) && !DeadlineParser.isNow(f.deadline())
+						&& !isBackground(folded, f.span())) {
+					deadline = f.deadline();
+				}
 			}
 		}
 		if (deadline == null && !now && (d.fromContext || d.commitment) && !lastContext.isEmpty()) {
@@ -209,18 +240,43 @@ final class TaskExtractor {
 		}
 
 		// priority
-		Priority priority = priority(request, folded, taskFolded, deadline, evidence, start);
+		boolean fromReply = d.fromContext || d.commitment && !lastContext.isEmpty();
+		String priorityText = fromReply ? folded + " \n " + Text.fold(lastContext) : draftCount == 1 ? folded : taskFolded;
+		Priority priority = priority(request, fromReply ? priorityText : folded, priorityText, deadline, evidence,
+				fromReply ? -1 : draftCount == 1 ? 0 : start);
 
 		String title = title(request, text, folded, d, dates, lastContext, language);
 		String description = d.fromContext ? lastContext + " / " + text : text.substring(start, end).strip();
 		return new ExtractedTask(title, description, priority, assignee, deadline, confidence, evidence);
 	}
 
+	private static final Pattern BY_MARKER = Pattern.compile("(?:by|before|until|till|til|due|no later than|antes de|antes del"
+			+ "|antes|ate|hasta el|hasta|para el|sebelum|paling lambat|se pehle)\\s*(?:the\\s+)?$");
+
+	private static final Pattern BY_AFTER = Pattern.compile("^\\s*(?:tak|se pehle|ke andar)(?![\\p{L}])");
+
+	private static final Pattern BACKGROUND_BEFORE = Pattern.compile("(?:complained|happened|arrived|came|was|were|had|did|since"
+			+ "|started|began|left|broke|last|desde|sejak|ago)\\s+(?:\\p{L}+\\s+)?$");
+
+	private static final Pattern BACKGROUND_AFTER = Pattern.compile("^\\s*(?:was|were|had|did|went|came|se(?![\\p{L}])|ago|passed)");
+
+	static boolean byMarked(String folded, Span span) {
+		String before = folded.substring(Math.max(0, span.start() - 20), span.start());
+		String inside = span.text().toLowerCase(java.util.Locale.ROOT);
+		return BY_MARKER.matcher(before).find() || inside.startsWith("by ") || inside.startsWith("before ")
+				|| inside.startsWith("until ") || BY_AFTER.matcher(folded.substring(span.end())).find();
+	}
+
+	static boolean isBackground(String folded, Span span) {
+		String before = folded.substring(Math.max(0, span.start() - 25), span.start());
+		return BACKGROUND_BEFORE.matcher(before).find() || BACKGROUND_AFTER.matcher(folded.substring(span.end())).find();
+	}
+
 	private static Priority priority(AnalysisRequest request, String folded, String taskFolded,
 			@Nullable Deadline deadline, Map<String, Span> evidence, int offset) {
 		Matcher urgent = Cues.URGENT.matcher(taskFolded);
 		if (urgent.find()) {
-			evidence.put("priority", new Span(offset + urgent.start(), offset + urgent.end(),
+			if (offset >= 0 && offset + urgent.end() <= request.text().length()) evidence.put("priority", new Span(offset + urgent.start(), offset + urgent.end(),
 					request.text().substring(offset + urgent.start(), offset + urgent.end())));
 			return Priority.URGENT;
 		}
@@ -238,7 +294,7 @@ final class TaskExtractor {
 		}
 		Matcher low = Cues.LOW.matcher(taskFolded);
 		if (low.find()) {
-			evidence.put("priority", new Span(offset + low.start(), offset + low.end(),
+			if (offset >= 0 && offset + low.end() <= request.text().length()) evidence.put("priority", new Span(offset + low.start(), offset + low.end(),
 					request.text().substring(offset + low.start(), offset + low.end())));
 			return Priority.LOW;
 		}
@@ -274,7 +330,7 @@ final class TaskExtractor {
 				}
 			}
 		}
-		String cleaned = new String(chars).replaceAll("@\\p{L}+", " ");
+		String cleaned = new String(chars).replaceAll("@\\p{L}+", " ").replaceAll("(?<=\\s)'s(?![\\p{L}])", " ");
 		cleaned = cleaned.replaceAll("\\s+", " ").strip();
 		cleaned = ADDRESS_PREFIX.matcher(cleaned).replaceFirst("");
 		cleaned = stripLeadingNames(cleaned, request.directory());
@@ -361,15 +417,36 @@ final class TaskExtractor {
 		return result;
 	}
 
+	private static final Pattern NOT_AN_OBJECT = Pattern.compile("(?<![\\p{L}])(?:today|tomorrow|tmrw|tonight|now|it|that|this"
+			+ "|one|them|later|asap|monday|tuesday|wednesday|thursday|friday|saturday|sunday|mon|tue|wed|thu|fri|sat|sun"
+			+ "|morning|afternoon|evening|at|on|by|in|the|\\d+(?::\\d+)?(?:am|pm)?)(?![\\p{L}])|[^\\p{L}\\d\\s']");
+
 	private static boolean hasOwnObject(String folded) {
-		String stripped = Features.stripAddress(folded.strip());
-		return Cues.IMPERATIVE_START.matcher(stripped.replaceFirst("^(?:i'll|i will|ill|i can)\\s+", "")).find()
-				&& stripped.split("\\s+").length > 4;
+		String stripped = Features.stripAddress(folded.strip()).replaceFirst("^(?:i'll|i will|ill|i can|i could)\\s+", "");
+		if (!Cues.IMPERATIVE_START.matcher(stripped).find()) {
+			return false;
+		}
+		String rest = NOT_AN_OBJECT.matcher(stripped.replaceFirst("^\\S+\\s*", "")).replaceAll(" ").strip();
+		return rest.split("\\s+").length >= 2 && !rest.isEmpty();
 	}
 
 	static boolean isCommitment(String folded) {
 		return Cues.SELF_AT_START.matcher(folded.strip()).find() && Cues.has(Cues.COMMITMENT, folded)
 				|| Cues.ACCEPTANCE.matcher(folded.strip()).find();
+	}
+
+	private static boolean sameSentence(String text, Segment a, Segment b) {
+		String between = text.substring(Math.min(a.end(), b.start()), b.start());
+		return !between.matches("(?s).*[.!?\\n].*") && !a.text().matches("(?s).*[.!?]\\s*$");
+	}
+
+	/** A request, an instruction or a commitment, as opposed to a problem report that only implies work. */
+	static boolean isStrong(Segment s, boolean contextRequest) {
+		String f = s.folded().strip();
+		return Cues.has(Cues.PLEASE, f) || Cues.has(Cues.MODAL_REQUEST, f)
+				|| Cues.IMPERATIVE_START.matcher(Features.stripAddress(f)).find()
+				|| Cues.has(Cues.COMMITMENT, f) && Cues.SELF_AT_START.matcher(f).find()
+				|| contextRequest && Cues.ACCEPTANCE.matcher(f).find() || Cues.has(Cues.NEED, f);
 	}
 
 	private static boolean isWeakAction(Segment s) {
@@ -390,7 +467,7 @@ final class TaskExtractor {
 		boolean urgent = Cues.has(Cues.URGENT, f);
 		boolean info = Cues.INFO_QUESTION_START.matcher(f).find() && !modal && !please;
 		boolean announcement = Cues.has(Cues.ANNOUNCEMENT, f) && !please && !modal && !imperative;
-		if (announcement) {
+		if (announcement || Cues.has(Cues.POLICY, f) && !please && !modal) {
 			return false;
 		}
 		if (info && !Cues.has(Cues.HARM, f) && !Cues.has(Cues.COMPLAINT, f)) {
@@ -459,10 +536,13 @@ final class TaskExtractor {
 		for (Directory.Mention mention : mentions) {
 			String before = folded.substring(0, mention.start());
 			String after = folded.substring(mention.end());
-			if (mention.start() > 0 && CONNECTOR_BEFORE_NAME.matcher(before).find()
-					&& AFTER_VOCATIVE.matcher(after).find()) {
-				Matcher c = CONNECTOR_BEFORE_NAME.matcher(before);
-				c.find();
+			Matcher c = CONNECTOR_BEFORE_NAME.matcher(before);
+			if (mention.start() > 0 && c.find() && AFTER_VOCATIVE.matcher(after).find()) {
+				String head = before.substring(0, c.start()).stripTrailing();
+				boolean afterAnotherName = mentions.stream().anyMatch(o -> o.end() == head.length());
+				if (afterAnotherName) {
+					continue;
+				}
 				cuts.add(c.start());
 				cuts.add(-mention.start() - 1);
 			}

@@ -74,6 +74,12 @@ public final class TrainActionableClassifier {
 		System.err.println("5-fold cross-validated F1 at threshold " + bestThreshold + ": " + cv);
 
 		double[] w = fit(examples);
+		double[] fitted = new double[examples.size()];
+		for (int i = 0; i < examples.size(); i++) {
+			fitted[i] = predict(w, examples.get(i).x());
+		}
+		System.err.printf(Locale.ROOT, "in-sample F1: parakweet %.4f, whatsapp-dev %.4f%n",
+				f1(examples, fitted, bestThreshold, 0), f1(examples, fitted, bestThreshold, 1));
 		int nf = Features.NAMES.size();
 		double[] featureWeights = new double[nf];
 		double[] embeddingWeights = new double[SentenceEmbedder.DIMENSIONS];

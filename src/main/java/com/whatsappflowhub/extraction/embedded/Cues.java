@@ -40,6 +40,8 @@ final class Cues {
 			+ "|change|swap|bump|increase|reduce|deep clean|inform|notify|remind|sweep|mop|wipe|stock|refill|charge"
 			+ "|log|record|file|scan|fill|complete|start|stop|turn|switch|plan|book|hold|reserve|return|refund|credit"
 			+ "|own|run|help|meet|visit|attend|invite|double-check|doublecheck|make sure|be there|finalise|finalize"
+			+ "|head|stop|inspect|share|issue|locate|draft|draw up|draw|revise|apply|receive|ping|message|whatsapp|dm"
+			+ "|fetch|carry|measure|pack|wrap|bake|cook|serve|deep-clean|vacuum|tidy"
 			+ "|envia|envie|manda|mande|llama|llamen|revisa|revise|ajusta|ajuste|confirma|confirme|trae|traiga|prepara"
 			+ "|haz|hagan|compra|pide|pidan|avisa|avise|limpia|arregla|coordina|recoge|lleva|liga|ligue|verifica|ve"
 			+ "|fica|faz|faca|traz|traga|leva|busca|passa|separa|agenda|marca|pidelo|pide|pidelos|mandalo|avisale|llamale|antar|antarkan|siapkan|kirim"
@@ -100,15 +102,15 @@ final class Cues {
 			+ "|i paid|want it fixed|refund|disappointed|angry|fed up|not good enough|where is it|gimana ini");
 
 	static final Pattern URGENT = words("urgent|urgently|urgente|asap|a\\.s\\.a\\.p|emergency|emergencia|emergencia|darurat"
-			+ "|right now|go now|right away|immediately|sekarang|segera|abhi|turant|jaldi|help|ayuda|socorro|tolong cepat"
+			+ "|right now|go now|right away|immediately|sekarang|segera|abhi|turant|jaldi|please help|pls help|help!|help me|ayuda|socorro|tolong cepat"
 			+ "|now!|critical");
 
 	static final Pattern HARM = words("flood|flooding|pouring|water is|burst|sewage|backing up|smoke|fire(?! extinguisher| drill| safety| alarm test)|gas leak"
 			+ "|ate chocolate|poison|poisoned|bleeding|severe|really painful|very painful|swelling|swollen|newborn"
-			+ "|no heat|stranded|highway|shoulder|reading \\d+\\s*°?c|thermometer|cold room|proofer")
+			+ "|no heat|no heating|ni calefaccion|sin calefaccion|sem aquecimento|stranded|highway|shoulder|reading \\d+\\s*°?c|thermometer|cold room|proofer")
 			;
 
-	static final Pattern SAFETY = words("safety|fire extinguisher|extinguishers|first aid|hazard|unsafe|injury|injured"
+	static final Pattern SAFETY = words("safety|brakes|brake|fire extinguisher|extinguishers|first aid|hazard|unsafe|injury|injured"
 			+ "|stolen|security|exposed wire|gas|ppe|expired");
 
 	static final Pattern LOW = words("no rush|no hurry|not urgent|whenever|when you get a chance|when you have a moment"

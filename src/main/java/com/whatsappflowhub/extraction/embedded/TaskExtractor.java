@@ -55,7 +55,7 @@ final class TaskExtractor {
 			+ "|someone needs to|someone pls|someone|whoever is|make sure to|remember to|just|also|and|then"
 			+ "|you're on|you are on|tu|tú)(?![\\p{L}])");
 
-	private static final Pattern TRAILING_NOISE = Pattern.compile("(?i)[\\s,.!?;:]*(?<![\\p{L}])(?:for me|thanks|thank you|thx|pls|please"
+	private static final Pattern TRAILING_NOISE = Pattern.compile("(?i)[\\s,.!?;:]*(?<![\\p{L}])(?:for me|sorry|thanks|thank you|thx|pls|please"
 			+ "|x|ok|too|for now|asap|right now|now|again|when you get a sec|when you have a moment|when you get a chance"
 			+ "|no rush|sin prisa|sem pressa)?[\\s,.!?;:\\p{So}\\p{Sk}\\p{Cs}\\u200d\\ufe0f]*$");
 
@@ -100,7 +100,8 @@ final class TaskExtractor {
 			Draft current = drafts.isEmpty() ? null : drafts.get(drafts.size() - 1);
 			boolean newSentence = previous == null || !sameSentence(text, previous, s);
 			boolean imperativeSentence = newSentence && current != null && current.strong
-					&& Cues.IMPERATIVE_START.matcher(Features.stripAddress(s.folded())).find();
+					&& Cues.IMPERATIVE_START.matcher(Features.stripAddress(s.folded())).find()
+					&& s.folded().strip().split("\\s+").length > 2;
 			boolean startsNew = current == null || !addressees.isEmpty() || commitment != current.commitment
 					|| imperativeSentence;
 			if (startsNew) {
@@ -256,7 +257,7 @@ final class TaskExtractor {
 	private static final Pattern BY_AFTER = Pattern.compile("^\\s*(?:tak|se pehle|ke andar)(?![\\p{L}])");
 
 	private static final Pattern BACKGROUND_BEFORE = Pattern.compile("(?:complained|happened|arrived|came|was|were|had|did|since"
-			+ "|started|began|left|broke|last|desde|sejak|ago)\\s+(?:\\p{L}+\\s+)?$");
+			+ "|started|began|left|broke|desde|sejak|ago)\\s+(?:\\p{L}+\\s+)?$");
 
 	private static final Pattern BACKGROUND_AFTER = Pattern.compile("^\\s*(?:was|were|had|did|went|came|se(?![\\p{L}])|ago|passed)");
 
@@ -303,35 +304,72 @@ final class TaskExtractor {
 
 	private String title(AnalysisRequest request, String text, String folded, Draft d, List<DeadlineParser.Found> dates,
 			String lastContext, String language) {
-		Segment s = d.segments.get(0);
-		String source = text.substring(s.start(), s.end());
-		int base = s.start();
+		boolean english = language.equals("en");
 		if (d.fromContext) {
-			source = lastContext;
-			base = -1;
-			// the part of the context that asks
-			for (Segment cs : segments(lastContext, Text.fold(lastContext), List.of())) {
-				String cf = cs.folded();
-				if (isAction(cs, false) || cf.contains("who can")) {
-					source = cs.text();
-					break;
+			String contextFolded = Text.fold(lastContext);
+			List<DeadlineParser.Found> contextDates = parser.parse(lastContext, request.sentAt(), request.locale());
+			List<Segment> candidates = new ArrayList<>();
+			for (Segment cs : segments(lastContext, contextFolded, List.of())) {
+				if (isAction(cs, false) || cs.folded().contains("who can")) {
+					candidates.add(cs);
 				}
 			}
+			if (candidates.isEmpty()) {
+				candidates.add(new Segment(0, lastContext.length(), lastContext, contextFolded));
+			}
+			return bestTitle(request, lastContext, candidates, contextDates, english);
 		}
-		// blank out date expressions, mentions and the address
-		var chars = source.toCharArray();
-		List<DeadlineParser.Found> sourceDates = base >= 0 ? dates
-				: parser.parse(source, request.sentAt(), request.locale());
-		int shift = base >= 0 ? base : 0;
-		for (DeadlineParser.Found f : sourceDates) {
-			for (int i = f.span().start() - shift; i < f.span().end() - shift; i++) {
+		return bestTitle(request, text, d.segments, dates, english);
+	}
+
+	private static final java.util.Set<String> WEAK_VERBS = java.util.Set.of("come", "do", "see", "help", "be", "have",
+			"go", "look", "get", "take", "make", "let", "keep", "own");
+
+	/** Titles every clause of the task and keeps the one that reads most like an instruction. */
+	private String bestTitle(AnalysisRequest request, String text, List<Segment> segments, List<DeadlineParser.Found> dates,
+			boolean english) {
+		String best = null;
+		int bestScore = -1;
+		for (Segment s : segments) {
+			String candidate = clauseTitle(request, text, s, dates, english);
+			String first = candidate.isEmpty() ? "" : Text.fold(candidate).split("\\s+")[0];
+			int score;
+			if (candidate.isEmpty()) {
+				score = 0;
+			}
+			else if (Cues.IMPERATIVE_START.matcher(Text.fold(candidate)).find() && !WEAK_VERBS.contains(first)) {
+				score = 3;
+			}
+			else if (Cues.IMPERATIVE_START.matcher(Text.fold(candidate)).find()) {
+				score = 2;
+			}
+			else {
+				score = 1;
+			}
+			if (score > bestScore) {
+				best = candidate;
+				bestScore = score;
+			}
+		}
+		if (best == null || best.isBlank()) {
+			best = segments.get(0).text().strip();
+		}
+		return Text.capitalise(best);
+	}
+
+	private String clauseTitle(AnalysisRequest request, String text, Segment s, List<DeadlineParser.Found> dates,
+			boolean english) {
+		// blank out date expressions and @mentions
+		var chars = text.substring(s.start(), s.end()).toCharArray();
+		for (DeadlineParser.Found f : dates) {
+			for (int i = f.span().start() - s.start(); i < f.span().end() - s.start(); i++) {
 				if (i >= 0 && i < chars.length) {
 					chars[i] = ' ';
 				}
 			}
 		}
 		String cleaned = new String(chars).replaceAll("@\\p{L}+", " ").replaceAll("(?<=\\s)'s(?![\\p{L}])", " ");
-		cleaned = cleaned.replaceAll("\\s+", " ").strip();
+		cleaned = cleaned.replaceAll("[\\p{So}\\p{Sk}\\p{Cs}\\u200d\\ufe0f]+", " ").replaceAll("\\s+", " ").strip();
 		cleaned = ADDRESS_PREFIX.matcher(cleaned).replaceFirst("");
 		cleaned = stripLeadingNames(cleaned, request.directory());
 		cleaned = WHO_CAN.matcher(cleaned).replaceFirst("");
@@ -341,53 +379,113 @@ final class TaskExtractor {
 					+ "|will you|can u|could u|can someone|can somebody|can anyone|could someone|can we|could we|could i"
 					+ "|can i|may i|any chance of|is it possible to|i'd like to|i would like to|i want to|i'll|i will|ill"
 					+ "|i can|i could|i'm going to|we need to|i need to|need to|someone needs to|somebody needs to|make sure to"
-					+ "|remember to|just|also|and|then|so|you're on|you are on|hi|hey|hello|ok|yes|yep|sure|me)[\\s,]+", "");
+					+ "|remember to|just|also|and|then|so|you're on|you are on|hi|hey|hello|ok|yes|yep|sure|me|i got it"
+					+ "|got it|on it|omw|heading there)[\\s,.]+", "");
 			cleaned = stripLeadingNames(cleaned, request.directory());
 			if (cleaned.equals(before)) {
 				break;
 			}
 		}
+		String cleanedFolded = Text.fold(cleaned);
+		if (!Cues.IMPERATIVE_START.matcher(cleanedFolded).find()) {
+			// "Whoever is last out pls lock the cage": the instruction follows the politeness marker
+			Matcher polite = INNER_REQUEST.matcher(cleaned);
+			while (polite.find()) {
+				String rest = cleaned.substring(polite.end());
+				if (english && PRONOUN_JOB.matcher(rest).find() && polite.start() > 0) {
+					// "the gate remote isn't working, someone pls look at it": name the thing, not "it"
+					cleaned = cleaned.substring(0, polite.start()).replaceAll("(?i)[,\\s]*(?:someone|somebody|anyone)?\\s*$", "");
+					cleanedFolded = Text.fold(cleaned);
+					break;
+				}
+				if (Cues.IMPERATIVE_START.matcher(Text.fold(rest)).find()) {
+					cleaned = rest;
+					cleanedFolded = Text.fold(cleaned);
+					break;
+				}
+			}
+		}
+		Matcher sure = MAKE_SURE.matcher(cleaned);
+		if (english && sure.find()) {
+			cleaned = Text.capitalise(baseVerb(sure.group(2))) + " " + sure.group(1) + sure.group(3);
+			cleanedFolded = Text.fold(cleaned);
+		}
+		if (english && !Cues.IMPERATIVE_START.matcher(cleanedFolded).find()) {
+			cleaned = englishAction(cleaned, cleanedFolded);
+		}
 		Matcher cut = CLAUSE_CUT.matcher(cleaned);
 		while (cut.find()) {
-			if (cut.start() > 0 && cleaned.substring(0, cut.start()).split("\\s+").length >= 3) {
+			if (cut.start() > 0 && cleaned.substring(0, cut.start()).split("\\s+").length >= 2) {
 				cleaned = cleaned.substring(0, cut.start());
 				break;
 			}
 		}
+		Matcher and = AND_VERB.matcher(cleaned);
+		while (and.find()) {
+			String rest = Text.fold(cleaned.substring(and.end()));
+			if (and.start() > 0 && Cues.IMPERATIVE_START.matcher(rest).find()) {
+				cleaned = cleaned.substring(0, and.start());
+				break;
+			}
+		}
 		cleaned = TRAILING_NOISE.matcher(cleaned).replaceFirst("");
-		cleaned = cleaned.replaceAll("\\s+(?:on|at|by|before|for|until|in|from|to|the)\\s*$", "");
-		cleaned = cleaned.replaceAll("\\s+(?:on|at|by|before|for|until|in|from|to|the)\\s*$", "");
-		String cleanedFolded = Text.fold(cleaned);
-		boolean english = language.equals("en");
-		if (english && !Cues.IMPERATIVE_START.matcher(cleanedFolded).find()) {
-			cleaned = englishAction(cleaned, cleanedFolded);
+		for (int k = 0; k < 3; k++) {
+			cleaned = cleaned.replaceAll("(?i)\\s+(?:on|at|by|before|for|until|in|from|to|the|of|and|or|with|if|asap)\\s*$", "");
+		}
+		if (english) {
+			cleaned = cleaned.replaceAll("(?i)(?<![\\p{L}])(?:the|a|an|my|our|your|me|us|some|all of|properly)\\s+", "");
+			cleaned = cleaned.replaceAll("(?i)^ring(?![\\p{L}])", "Call");
 		}
 		String[] words = cleaned.strip().split("\\s+");
 		if (words.length > 10) {
 			cleaned = String.join(" ", java.util.Arrays.copyOf(words, 10));
 		}
-		cleaned = cleaned.replaceAll("[\\s,.!?;:]+$", "").strip();
-		if (cleaned.isEmpty()) {
-			cleaned = source.strip();
-		}
-		return Text.capitalise(cleaned);
+		return cleaned.replaceAll("[\\s,.!?;:]+$", "").replaceAll("\\s+", " ").strip();
 	}
 
-	private static final Pattern PROBLEM_SPLIT = Pattern.compile("(?i)\\s+(?:is|are|has|have|'s|was|keeps|isn't|isnt|not|won't"
-			+ "|doesn't|broke|stopped|threw|reading|down|dead|leaking|blowing)(?![\\p{L}])");
+	private static final Pattern INNER_REQUEST = Pattern.compile("(?i)(?<![\\p{L}])(?:pls|please|plz|can you|could you|can u"
+			+ "|can someone|can somebody|could someone|somebody needs to|someone needs to|needs to)\\s+");
+
+	private static final Pattern PRONOUN_JOB = Pattern.compile("(?i)^(?:come (?:out )?(?:and )?)?(?:look at|check|fix|sort|deal with"
+			+ "|see to|take a look at|have a look at|come|come out|come over|come by)(?:\\s+(?:it|this|that|them))?(?![\\p{L}])");
+
+	private static final Pattern MAKE_SURE = Pattern.compile("(?i)^(?:make sure|ensure|check that|make certain)\\s+(?:that\\s+)?(?:the\\s+)?"
+			+ "(.+?)\\s+(?:is|are|gets|get)\\s+(\\p{L}+ed)(?![\\p{L}])(.*)$");
+
+	static String baseVerb(String participle) {
+		String p = participle.toLowerCase(java.util.Locale.ROOT);
+		if (p.matches(".*(?:at|iz|is|ur|v|g|c|at|in|ar)ed")) {
+			return p.substring(0, p.length() - 1);
+		}
+		if (p.matches(".*([b-df-hj-np-tv-z])\\1ed")) {
+			return p.substring(0, p.length() - 3);
+		}
+		return p.substring(0, p.length() - 2);
+	}
+
+	private static final Pattern AND_VERB = Pattern.compile("(?i)\\s(?:and|&)\\s");
+
+	private static final Pattern PROBLEM_SPLIT = Pattern.compile("(?i)(?:'s\\s|\\s+(?:is|are|has|have|was|keeps|isn't|isnt|not|won't"
+			+ "|doesn't|broke|stopped|threw|reading|down|dead|leaking|blowing|stolen|expired|empty|making|still|had)(?![\\p{L}]))");
 
 	/** "Projector in room 2 not turning on" becomes "Fix projector in room 2"; "we're out of 410A" becomes "Order more 410A". */
 	private static String englishAction(String cleaned, String folded) {
-		Matcher out = Pattern.compile("(?i)(?:out of|ran out of|running out of|only \\d+ \\S+ left of)\\s+(.+)").matcher(cleaned);
+		Matcher out = Pattern.compile("(?i)(?:out of|ran out of|running out of)\\s+(.+)").matcher(cleaned);
 		if (out.find()) {
-			return "Order more " + out.group(1).replaceAll("(?i)\\s+again.*$", "");
+			return "Order more " + out.group(1).replaceAll("(?i)\\s+again.*$", "").replaceAll("[,.].*$", "");
 		}
-		if (Cues.has(Cues.PROBLEM, folded)) {
+		Matcher cannot = Pattern.compile("(?i)(?:can't|cant|cannot|won't be able to|unable to)\\s+(.+)").matcher(cleaned);
+		if (cannot.find()) {
+			return cannot.group(1);
+		}
+		if (Cues.has(Cues.PROBLEM, folded) || Cues.has(Cues.HARM, folded)) {
 			Matcher m = PROBLEM_SPLIT.matcher(cleaned);
 			String subject = m.find() && m.start() > 0 ? cleaned.substring(0, m.start()) : cleaned;
-			subject = LEADING_ARTICLE.matcher(subject.strip()).replaceFirst("");
-			subject = subject.replaceAll("(?i)^(?:the|our|my)\\s+", "");
-			return "Fix " + subject;
+			subject = subject.replaceAll("(?i)^(?:hi|hey|hello)?[\\s,]*(?:this is [\\p{L} ]+? (?:on|at|from) [^,]+?\\s+(?:um\\s+)?)?", "");
+			subject = subject.replaceAll("(?i)^.*?(?<![\\p{L}])(?:our|my|the)\\s+", "");
+			subject = subject.replaceAll("(?i)^[^:]{0,20}:\\s*", "");
+			String verb = Pattern.compile("(?i)stolen|expired|empty|missing").matcher(cleaned).find() ? "Replace " : "Fix ";
+			return verb + subject.strip();
 		}
 		return cleaned;
 	}
@@ -422,12 +520,13 @@ final class TaskExtractor {
 			+ "|morning|afternoon|evening|at|on|by|in|the|\\d+(?::\\d+)?(?:am|pm)?)(?![\\p{L}])|[^\\p{L}\\d\\s']");
 
 	private static boolean hasOwnObject(String folded) {
-		String stripped = Features.stripAddress(folded.strip()).replaceFirst("^(?:i'll|i will|ill|i can|i could)\\s+", "");
+		String stripped = Features.stripAddress(folded.strip()).split("[,;.!?]")[0]
+			.replaceFirst("^(?:i'll|i will|ill|i can|i could)\\s+", "");
 		if (!Cues.IMPERATIVE_START.matcher(stripped).find()) {
 			return false;
 		}
 		String rest = NOT_AN_OBJECT.matcher(stripped.replaceFirst("^\\S+\\s*", "")).replaceAll(" ").strip();
-		return rest.split("\\s+").length >= 2 && !rest.isEmpty();
+		return !rest.isEmpty();
 	}
 
 	static boolean isCommitment(String folded) {
@@ -446,7 +545,7 @@ final class TaskExtractor {
 		return Cues.has(Cues.PLEASE, f) || Cues.has(Cues.MODAL_REQUEST, f)
 				|| Cues.IMPERATIVE_START.matcher(Features.stripAddress(f)).find()
 				|| Cues.has(Cues.COMMITMENT, f) && Cues.SELF_AT_START.matcher(f).find()
-				|| contextRequest && Cues.ACCEPTANCE.matcher(f).find() || Cues.has(Cues.NEED, f);
+				|| contextRequest && Cues.ACCEPTANCE.matcher(f).find();
 	}
 
 	private static boolean isWeakAction(Segment s) {

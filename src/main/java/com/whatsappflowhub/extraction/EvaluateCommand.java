@@ -79,8 +79,10 @@ public final class EvaluateCommand {
 
 	/** The report goes to stdout: keep the ONNX/tokenizer libraries' start-up chatter off it. */
 	private static void quietLibraryLogging() {
-		if (org.slf4j.LoggerFactory.getLogger("ai.djl") instanceof ch.qos.logback.classic.Logger djl) {
-			djl.setLevel(ch.qos.logback.classic.Level.ERROR);
+		for (String name : new String[] { "ai.djl", "com.joestelmach" }) {
+			if (org.slf4j.LoggerFactory.getLogger(name) instanceof ch.qos.logback.classic.Logger logger) {
+				logger.setLevel(ch.qos.logback.classic.Level.ERROR);
+			}
 		}
 	}
 

@@ -15,13 +15,14 @@ record ExtractionSettings(@DefaultValue("embedded") String engine, @DefaultValue
 		@DefaultValue Llm llm) {
 
 	record Conventions(@DefaultValue("17:00") LocalTime endOfDay, @DefaultValue("FRIDAY") DayOfWeek endOfWeek,
-			@DefaultValue("08:00") LocalTime morningStart, @DefaultValue("12:00") LocalTime morningEnd,
-			@DefaultValue("17:00") LocalTime afternoonEnd, @DefaultValue("22:00") LocalTime eveningEnd,
+			@DefaultValue("09:00") LocalTime morningStart, @DefaultValue("12:00") LocalTime morningEnd,
+			@DefaultValue("13:00") LocalTime afternoonStart, @DefaultValue("17:00") LocalTime afternoonEnd,
+			@DefaultValue("18:00") LocalTime eveningStart, @DefaultValue("22:00") LocalTime eveningEnd,
 			@DefaultValue("12:00") LocalTime lunchStart, @DefaultValue("14:00") LocalTime lunchEnd) {
 
 		BusinessConventions toBusinessConventions() {
-			return new BusinessConventions(endOfDay, endOfWeek, morningStart, morningEnd, afternoonEnd, eveningEnd,
-					lunchStart, lunchEnd);
+			return new BusinessConventions(endOfDay, endOfWeek, morningStart, morningEnd, afternoonStart,
+					afternoonEnd, eveningStart, eveningEnd, lunchStart, lunchEnd);
 		}
 	}
 

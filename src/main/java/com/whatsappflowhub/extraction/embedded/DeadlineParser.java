@@ -34,7 +34,7 @@ public final class DeadlineParser {
 	}
 
 	private enum Kind {
-		DAY, WEEKDAY, DATE, PERIOD, TIME, PART, RELATIVE, NOW
+		DAY, WEEKDAY, DATE, PERIOD, TIME, PART, RELATIVE, NOW, ZONE
 	}
 
 	private record Part(Kind kind, int start, int end, Resolver resolver) {
@@ -65,6 +65,7 @@ public final class DeadlineParser {
 		int weekdayShift;
 		boolean weekdayThisWeek;
 		boolean now;
+		java.time.@Nullable ZoneOffset offset;
 	}
 
 	private static final Map<String, Integer> MONTHS = Map.ofEntries(Map.entry("january", 1), Map.entry("jan", 1),
@@ -170,7 +171,7 @@ public final class DeadlineParser {
 		rule(Kind.DAY, "tonight|tonite|nanti malam|aaj raat|esta noche|hoje a noite|hoy en la noche",
 				(m, d, c) -> {
 					d.date = c.today();
-					d.partFrom = c.conventions().afternoonEnd();
+					d.partFrom = c.conventions().eveningStart();
 					d.partTo = c.conventions().eveningEnd();
 					d.partPm = true;
 				});
@@ -215,7 +216,7 @@ public final class DeadlineParser {
 		rule(Kind.DATE, "(?:the\\s+)?" + ORDINAL_WORD + "\\s+(?:day\\s+)?of\\s+" + MONTH + "(?:,?\\s+(\\d{4}))?",
 				(m, d, c) -> d.date = monthDay(c, m.group(2), ORDINALS.get(m.group(1)), m.group(3)));
 		rule(Kind.DATE, WEEKDAY + ",?\\s+(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)(?!\\s+(?:of\\s+)?" + MONTH + ")",
-				(m, d, c) -> d.date = nextDayOfMonth(c, Integer.parseInt(m.group(2))));
+				(m, d, c) -> d.date = weekdayAndDay(c, WEEKDAYS.get(m.group(1)), Integer.parseInt(m.group(2))));
 		rule(Kind.DATE, "(\\d{4})-(\\d{1,2})-(\\d{1,2})", (m, d, c) -> d.date = safeDate(Integer.parseInt(m.group(1)),
 				Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
 		rule(Kind.DATE, "(\\d{1,2})\\s*[/.-]\\s*(\\d{1,2})(?:\\s*[/.-]\\s*(\\d{2,4}))?(?![\\d/])(?!\\s*(?:am|pm|kg|%))(?!\\s+\\p{L}+\\s+(?:st|street|ave|avenue|road|rd|lane|ln|blvd|dr|drive)(?![\\p{L}]))",
@@ -297,10 +298,10 @@ public final class DeadlineParser {
 				(m, d, c) -> part(d, c.conventions().morningStart(), c.conventions().morningEnd(), false));
 		rule(Kind.PART, "(?:this |the |in the )?afternoon|after lunch|por la tarde|esta tarde|a tarde|de tarde|pela tarde"
 				+ "|siang|sore|dopahar|(?:pm)(?= ?[.,!?]|$)",
-				(m, d, c) -> part(d, c.conventions().lunchStart(), c.conventions().afternoonEnd(), true));
+				(m, d, c) -> part(d, c.conventions().afternoonStart(), c.conventions().afternoonEnd(), true));
 		rule(Kind.PART, "(?:this |the |in the )?evening|(?:(?<=day |mon |tue |wed |thu |fri |sat |sun )|this |the |at |in the )night"
 				+ "|por la noche|(?:a |de )noite|turno de la noche|malam|shaam|raat",
-				(m, d, c) -> part(d, c.conventions().afternoonEnd(), c.conventions().eveningEnd(), true));
+				(m, d, c) -> part(d, c.conventions().eveningStart(), c.conventions().eveningEnd(), true));
 		rule(Kind.PART, "at lunch|lunchtime|lunch time|(?:a la |na )hora do almoco|(?:a la )?hora de la comida",
 				(m, d, c) -> part(d, c.conventions().lunchStart(), c.conventions().lunchEnd(), true));
 		rule(Kind.TIME, "before lunch(?: service)?|by lunch", (m, d, c) -> {
@@ -319,7 +320,7 @@ public final class DeadlineParser {
 		rule(Kind.TIME, "(?:at |@ ?|by |before |until |till |til |around |about |from |for |a las |a la |as |às |jam |pukul |umas |las )?"
 				+ "(\\d{1,2})[:.](\\d{2})\\s*(a\\.?m\\.?|p\\.?\\s?m\\.?|a|p)?(?:\\s*(?:hrs|hs|h))?(?![\\d%])",
 				(m, d, c) -> clock(d, m.group(1), m.group(2), m.group(3)));
-		rule(Kind.TIME, "(?:at |@ ?|by |before |until |till |around |about |from |for )?(\\d{1,2})\\s*(a\\.?m\\.?|p\\.?\\s?m\\.?|a|p)(?:\\s*(?:ish|approximately))?",
+		rule(Kind.TIME, "(?:at |@ ?|by |before |until |till |around |about |from |for )?(\\d{1,2})\\s*(?:ish\\s*)?(a\\.?m\\.?|p\\.?\\s?m\\.?|a|p)(?:\\s*(?:ish|approximately))?",
 				(m, d, c) -> clock(d, m.group(1), null, m.group(2)));
 		rule(Kind.TIME, "(?:at |@ ?|by |before |until |as |às |a las |umas |chega |las |ate |as |desde |de )?(\\d{1,2})\\s?h(?:rs?)?(\\d{2})?(?:\\s*min)?",
 				(m, d, c) -> clock24(d, m.group(1), m.group(2)));
@@ -327,7 +328,7 @@ public final class DeadlineParser {
 			String digits = m.group(1);
 			clock(d, digits.substring(0, digits.length() - 2), digits.substring(digits.length() - 2), m.group(2));
 		});
-		rule(Kind.TIME, "(?:at|@|by|before|until|till|around|about|a las|alas|jam|pukul|umas|by around) (\\d{1,2})(?:\\s*(?:ish|o'?clock|oclock))?(?![/,.:]\\d)(?=\\s*(?:$|[^\\p{L}\\d\\s]|(?:ish|o'?clock|oclock|sharp|tomorrow|today|tonight|tmrw|on|this|next|instead|and|or|baje|tak|then|latest|pls|please|if|so|for|to|with|at|in|the|ya|ok|yeah|thanks|thx|cheers|if)(?![\\p{L}])))",
+		rule(Kind.TIME, "(?:at|@|by|before|until|till|around|about|a las|alas|jam|pukul|umas|by around) (\\d{1,2})(?:\\s*(?:ish|o'?clock|oclock))?(?![/,.:]\\d)(?=\\s*(?:$|[^\\p{L}\\d\\s]|(?:ish|o'?clock|oclock|gmt|utc|bst|cet|est|edt|cst|cdt|pst|pdt|ist|sharp|tomorrow|today|tonight|tmrw|on|this|next|instead|and|or|baje|tak|then|latest|pls|please|if|so|for|to|with|at|in|the|ya|ok|yeah|thanks|thx|cheers|if)(?![\\p{L}])))",
 				(m, d, c) -> clock(d, m.group(1), null, null));
 		rule(Kind.TIME, "(\\d{1,2}) (?:o'?clock|oclock|baje)(?: in the (morning|afternoon|evening))?",
 				(m, d, c) -> clock(d, m.group(1), null, m.group(2) == null ? null
@@ -369,13 +370,164 @@ public final class DeadlineParser {
 				});
 
 		// relative offsets
-		rule(Kind.RELATIVE, "(?:in|within|dalam|en|em|daqui a) (\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|a couple(?: of)?|a few|few|half an?|1/2|3/4|three-quarters of an)\\s*(seconds?|secs?|\"|minutes?|mins?|'|hours?|hrs?|h|days?|weeks?|months?|years?|menit|jam|hari|minggu|minutos?|horas?|dias?|semanas?|mes(?:es)?)"
+		rule(Kind.RELATIVE, "(?:in|dalam|en|em|daqui a) (\\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|fifteen|twenty|thirty|a couple(?: of)?|a few|few|half an?|1/2|3/4|three-quarters of an)\\s*(seconds?|secs?|\"|minutes?|mins?|'|hours?|hrs?|h|days?|weeks?|months?|years?|menit|jam|hari|minggu|minutos?|horas?|dias?|semanas?|mes(?:es)?)"
 				+ "|(\\d+|a|an|one|two|three|seven)\\s+(seconds?|minutes?|mins?|hours?|days?|weeks?|months?|years?) (?:from now|from today|hence|later)"
 				+ "|(?<=omw,? |on my way,? |otw,? )(\\d+)\\s*(min|mins|minutes)",
 				(m, d, c) -> relative(d, c, m));
 		rule(Kind.RELATIVE, "in (\\d{1,2})(?!\\s*\\p{L})", (m, d, c) -> {
 			d.direct = Deadline.at(c.ref().plusMinutes(Integer.parseInt(m.group(1))), Grain.MINUTE, null);
 		});
+		// quarters, nth weekday of a month, ranges, time zones, "next/upcoming N units", "within N"
+		rule(Kind.PERIOD, "(?:the )?(first|second|third|fourth|1st|2nd|3rd|4th) (?:quarter|qtr)(?:,? (?:of )?(\\d{4}))?|q([1-4])(?: (\\d{4}))?",
+				(m, d, c) -> {
+					String q = m.group(1) != null ? m.group(1) : m.group(3);
+					int quarter = switch (q) {
+						case "first", "1st", "1" -> 1;
+						case "second", "2nd", "2" -> 2;
+						case "third", "3rd", "3" -> 3;
+						default -> 4;
+					};
+					String y = m.group(2) != null ? m.group(2) : m.group(4);
+					int year = y != null ? Integer.parseInt(y) : c.today().getYear();
+					LocalDate start = LocalDate.of(year, (quarter - 1) * 3 + 1, 1);
+					if (y == null && start.plusMonths(3).isBefore(c.today())) {
+						start = start.plusYears(1);
+					}
+					d.direct = Deadline.at(atStart(c, start), Grain.QUARTER, null);
+				});
+		rule(Kind.DATE, "(?:the )?(first|second|third|fourth|fifth|last|1st|2nd|3rd|4th|5th) " + WEEKDAY + " (?:of|in) " + MONTH
+				+ "(?:,? (\\d{4}))?", (m, d, c) -> {
+					LocalDate first = monthDay(c, m.group(3), 1, m.group(4));
+					if (first == null) {
+						return;
+					}
+					DayOfWeek dow = WEEKDAYS.get(m.group(2));
+					String n = m.group(1);
+					if (n.equals("last")) {
+						d.date = first.with(TemporalAdjusters.lastInMonth(dow));
+					}
+					else {
+						int k = switch (n) {
+							case "first", "1st" -> 1;
+							case "second", "2nd" -> 2;
+							case "third", "3rd" -> 3;
+							case "fourth", "4th" -> 4;
+							default -> 5;
+						};
+						d.date = first.with(TemporalAdjusters.dayOfWeekInMonth(k, dow));
+					}
+				});
+		rule(Kind.DATE, "(?:from )?(?:the )?(\\d{1,2})(?:st|nd|rd|th)?\\s*(?:to|-|till|until|through|thru)\\s*(?:the )?(\\d{1,2})(?:st|nd|rd|th)? (?:of )?" + MONTH
+				+ "(?:,? (\\d{4}))?", (m, d, c) -> d.date = monthDay(c, m.group(3), Integer.parseInt(m.group(1)), m.group(4)));
+		rule(Kind.TIME, "(?:from |between |around )?(\\d{1,2})(?:[:.h](\\d{2}))?\\s*(?:-|to|until|till)\\s*(\\d{1,2})(?:[:.h](\\d{2}))?\\s*(a\\.?m\\.?|p\\.?m\\.?|a|p)(?![\\p{L}])",
+				(m, d, c) -> {
+					int from = Integer.parseInt(m.group(1));
+					int to = Integer.parseInt(m.group(3));
+					String meridiem = m.group(5);
+					// "11-1pm": the start is in the morning
+					if (meridiem.startsWith("p") && from > to && from < 12) {
+						meridiem = "am";
+					}
+					clock(d, m.group(1), m.group(2), meridiem);
+				});
+		rule(Kind.ZONE, "\\(?(gmt|utc|bst|cet|cest|est|edt|cst|cdt|mst|mdt|pst|pdt|ist|sast|wat|eat|aest|aedt|jst|sgt|wib)\\)?",
+				(m, d, c) -> d.offset = java.time.ZoneOffset.ofTotalSeconds(ZONES.get(m.group(1))));
+		rule(Kind.PERIOD, "(?:at )?(?:the )?end of (?:the )?(?:next|following|coming|around next) week", (m, d, c) -> {
+			LocalDate monday = c.today().with(TemporalAdjusters.next(DayOfWeek.MONDAY));
+			d.direct = Deadline.between(atStart(c, monday.plusDays(4)), atStart(c, monday.plusDays(7)), null);
+		});
+		rule(Kind.PERIOD, "(?:at )?(?:the )?beginning of (\\d{4})", (m, d, c) -> {
+			LocalDate first = LocalDate.of(Integer.parseInt(m.group(1)), 1, 1);
+			d.direct = Deadline.between(atStart(c, first), atStart(c, first.plusMonths(3)), null);
+		});
+		rule(Kind.PERIOD, "mid(?:-| )?" + MONTH, (m, d, c) -> {
+			LocalDate first = monthDay(c, m.group(1), 1, null);
+			if (first != null) {
+				d.direct = Deadline.between(atStart(c, first.withDayOfMonth(11)), atStart(c, first.withDayOfMonth(21)), null);
+			}
+		});
+		rule(Kind.PERIOD, "within (\\d+|a|an|one|two|three|four|five|six|seven|ten) (days?|weeks?|months?|hours?)", (m, d, c) -> {
+			int n = amount(m.group(1));
+			String u = m.group(2);
+			ZonedDateTime end = u.startsWith("d") ? atStart(c, c.today().plusDays(n))
+					: u.startsWith("w") ? atStart(c, c.today().plusWeeks(n))
+					: u.startsWith("m") ? atStart(c, c.today().plusMonths(n)) : c.ref().plusHours(n);
+			d.direct = Deadline.between(c.ref(), end, null);
+		});
+		rule(Kind.PERIOD, "next (\\d+|two|three|four|five|six|seven|eight|nine|ten|few|couple of) (seconds?|minutes?|hours?|days?|weeks?|months?|years?)",
+				(m, d, c) -> {
+					int n = amount(m.group(1));
+					String u = m.group(2);
+					ZonedDateTime from;
+					ZonedDateTime to;
+					if (u.startsWith("s")) {
+						from = c.ref().plusSeconds(1);
+						to = from.plusSeconds(n);
+					}
+					else if (u.startsWith("mi")) {
+						from = c.ref().truncatedTo(java.time.temporal.ChronoUnit.MINUTES).plusMinutes(1);
+						to = from.plusMinutes(n);
+					}
+					else if (u.startsWith("h")) {
+						from = c.ref().truncatedTo(java.time.temporal.ChronoUnit.HOURS).plusHours(1);
+						to = from.plusHours(n);
+					}
+					else if (u.startsWith("d")) {
+						from = atStart(c, c.today().plusDays(1));
+						to = from.plusDays(n);
+					}
+					else if (u.startsWith("w")) {
+						from = atStart(c, c.today().with(TemporalAdjusters.next(DayOfWeek.MONDAY)));
+						to = from.plusWeeks(n);
+					}
+					else if (u.startsWith("mo")) {
+						from = atStart(c, c.today().withDayOfMonth(1).plusMonths(1));
+						to = from.plusMonths(n);
+					}
+					else {
+						from = atStart(c, LocalDate.of(c.today().getYear() + 1, 1, 1));
+						to = from.plusYears(n);
+					}
+					d.direct = Deadline.between(from, to, null);
+				});
+		rule(Kind.PERIOD, "(?:upcoming (\\d+|two|three|four|five|six|seven|eight|nine|ten)|(\\d+|two|three|four|five|six|seven|eight|nine|ten) upcoming) (days?|weeks?|months?|quarters?|years?)",
+				(m, d, c) -> {
+					int n = amount(m.group(1) != null ? m.group(1) : m.group(2));
+					String u = m.group(3);
+					LocalDate t = c.today();
+					if (u.startsWith("d")) {
+						d.direct = Deadline.at(atStart(c, t.plusDays(n)), Grain.DAY, null);
+					}
+					else if (u.startsWith("w")) {
+						d.direct = Deadline.at(atStart(c, t.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).plusWeeks(n)),
+								Grain.WEEK, null);
+					}
+					else if (u.startsWith("m")) {
+						d.direct = Deadline.at(atStart(c, t.withDayOfMonth(1).plusMonths(n)), Grain.MONTH, null);
+					}
+					else if (u.startsWith("q")) {
+						LocalDate q = LocalDate.of(t.getYear(), ((t.getMonthValue() - 1) / 3) * 3 + 1, 1);
+						d.direct = Deadline.at(atStart(c, q.plusMonths(3L * n)), Grain.QUARTER, null);
+					}
+					else {
+						d.direct = Deadline.at(atStart(c, LocalDate.of(t.getYear() + n, 1, 1)), Grain.YEAR, null);
+					}
+				});
+	}
+
+	private static final Map<String, Integer> ZONES = Map.ofEntries(Map.entry("gmt", 0), Map.entry("utc", 0),
+			Map.entry("bst", 3600), Map.entry("cet", 3600), Map.entry("cest", 7200), Map.entry("est", -5 * 3600),
+			Map.entry("edt", -4 * 3600), Map.entry("cst", -6 * 3600), Map.entry("cdt", -5 * 3600),
+			Map.entry("mst", -7 * 3600), Map.entry("mdt", -6 * 3600), Map.entry("pst", -8 * 3600),
+			Map.entry("pdt", -7 * 3600), Map.entry("ist", 19800), Map.entry("sast", 7200), Map.entry("wat", 3600),
+			Map.entry("eat", 3 * 3600), Map.entry("aest", 10 * 3600), Map.entry("aedt", 11 * 3600),
+			Map.entry("jst", 9 * 3600), Map.entry("sgt", 8 * 3600), Map.entry("wib", 7 * 3600));
+
+	private static int amount(String word) {
+		if (word.chars().allMatch(Character::isDigit)) {
+			return Integer.parseInt(word);
+		}
+		return NUMBER_WORDS.getOrDefault(word, 3);
 	}
 
 	private static void part(Draft d, LocalTime from, LocalTime to, boolean pm) {
@@ -413,16 +565,16 @@ public final class DeadlineParser {
 			d.direct = Deadline.at(c.ref().plusSeconds((long) (n * 3600)), Grain.MINUTE, null);
 		}
 		else if (u.startsWith("d") || u.equals("hari")) {
-			d.direct = Deadline.at(atStart(c, c.today().plusDays((long) n)), Grain.DAY, null);
+			d.direct = Deadline.at(c.ref().plusDays((long) n), Grain.DAY, null);
 		}
 		else if (u.startsWith("w") || u.startsWith("sem") || u.equals("minggu")) {
-			d.direct = Deadline.at(atStart(c, c.today().plusWeeks((long) n)), Grain.DAY, null);
+			d.direct = Deadline.at(c.ref().plusWeeks((long) n), Grain.DAY, null);
 		}
 		else if (u.startsWith("mo") || u.startsWith("mes")) {
-			d.direct = Deadline.at(atStart(c, c.today().plusMonths((long) n)), Grain.DAY, null);
+			d.direct = Deadline.at(c.ref().plusMonths((long) n), Grain.DAY, null);
 		}
 		else {
-			d.direct = Deadline.at(atStart(c, c.today().plusYears((long) n)), Grain.DAY, null);
+			d.direct = Deadline.at(c.ref().plusYears((long) n), Grain.DAY, null);
 		}
 	}
 
@@ -504,6 +656,18 @@ public final class DeadlineParser {
 		return date;
 	}
 
+	private static @Nullable LocalDate weekdayAndDay(Context c, DayOfWeek weekday, int day) {
+		LocalDate first = c.today().withDayOfMonth(1);
+		for (int i = 0; i < 36; i++) {
+			LocalDate month = first.plusMonths(i);
+			LocalDate date = safeDate(month.getYear(), month.getMonthValue(), day);
+			if (date != null && !date.isBefore(c.today()) && date.getDayOfWeek() == weekday) {
+				return date;
+			}
+		}
+		return nextDayOfMonth(c, day);
+	}
+
 	private static @Nullable LocalDate nextDayOfMonth(Context c, int day) {
 		LocalDate today = c.today();
 		for (int i = 0; i < 3; i++) {
@@ -580,6 +744,11 @@ public final class DeadlineParser {
 		}
 		var ctx = new Context(sentAt, locale, conventions);
 		var found = new ArrayList<Found>();
+		Found holiday = Holidays.mentionsHoliday(folded) ? Holidays.find(text, folded, sentAt, locale) : null;
+		if (holiday != null) {
+			kept.removeIf(p -> p.start() < holiday.span().end() + 6 && p.end() > holiday.span().start() - 6);
+			found.add(holiday);
+		}
 		int i = 0;
 		while (i < kept.size()) {
 			var group = new ArrayList<Part>();
@@ -601,6 +770,7 @@ public final class DeadlineParser {
 				found.add(new Found(span, NOW_MARKER));
 			}
 		}
+		found.sort(Comparator.comparingInt(f -> f.span().start()));
 		return found;
 	}
 
@@ -633,6 +803,7 @@ public final class DeadlineParser {
 							|| p.kind() == Kind.PART));
 			case TIME -> !hasTime;
 			case PART -> !hasPart && !hasTime;
+			case ZONE -> hasTime && group.stream().noneMatch(p -> p.kind() == Kind.ZONE);
 			default -> false;
 		};
 	}
@@ -680,6 +851,10 @@ public final class DeadlineParser {
 						date = date.plusDays(1);
 					}
 				}
+			}
+			if (d.offset != null) {
+				ZonedDateTime there = LocalDateTime.of(date, time).atOffset(d.offset).atZoneSameInstant(ctx.ref().getZone());
+				return Deadline.at(there, Grain.MINUTE, null);
 			}
 			return Deadline.at(LocalDateTime.of(date, time).atZone(ctx.ref().getZone()), d.timeGrain, null);
 		}

@@ -48,9 +48,9 @@ class DeadlineParserTests {
 	@Test
 	void endOfDayFollowsTheTenantConvention() {
 		assertThat(first("Thursday EOD").value()).isEqualTo(ZonedDateTime.of(2026, 3, 5, 17, 0, 0, 0, NEW_YORK));
-		var late = new BusinessConventions(LocalTime.of(18, 30), BusinessConventions.DEFAULTS.endOfWeek(),
-				LocalTime.of(9, 0), LocalTime.NOON, LocalTime.of(17, 0), LocalTime.of(22, 0), LocalTime.NOON,
-				LocalTime.of(14, 0));
+		var d = BusinessConventions.DEFAULTS;
+		var late = new BusinessConventions(LocalTime.of(18, 30), d.endOfWeek(), d.morningStart(), d.morningEnd(),
+				d.afternoonStart(), d.afternoonEnd(), d.eveningStart(), d.eveningEnd(), d.lunchStart(), d.lunchEnd());
 		Deadline eod = new DeadlineParser(late).parse("by EOD pls", TUESDAY, Locale.US).get(0).deadline();
 		assertThat(eod.value().toLocalTime()).isEqualTo(LocalTime.of(18, 30));
 	}
@@ -59,9 +59,10 @@ class DeadlineParserTests {
 	void readsPartsOfTheDayAsIntervals() {
 		Deadline morning = first("tomorrow morning");
 		assertThat(morning.isInterval()).isTrue();
-		assertThat(morning.from()).isEqualTo(ZonedDateTime.of(2026, 3, 4, 8, 0, 0, 0, NEW_YORK));
+		assertThat(morning.from()).isEqualTo(ZonedDateTime.of(2026, 3, 4, 9, 0, 0, 0, NEW_YORK));
 		assertThat(morning.to()).isEqualTo(ZonedDateTime.of(2026, 3, 4, 12, 0, 0, 0, NEW_YORK));
-		assertThat(first("after lunch").from().toLocalTime()).isEqualTo(LocalTime.NOON);
+		assertThat(first("after lunch").from().toLocalTime()).isEqualTo(LocalTime.of(13, 0));
+		assertThat(first("tonight").from().toLocalTime()).isEqualTo(LocalTime.of(18, 0));
 	}
 
 	@Test
@@ -100,8 +101,21 @@ class DeadlineParserTests {
 	void readsSpanishPortugueseIndonesianAndHinglish() {
 		assertThat(first("te lo llevo mañana").value().toLocalDate()).hasToString("2026-03-04");
 		assertThat(first("pode ser quinta 9h?").value()).isEqualTo(ZonedDateTime.of(2026, 3, 5, 9, 0, 0, 0, NEW_YORK));
-		assertThat(first("tolong antar besok pagi").from()).isEqualTo(ZonedDateTime.of(2026, 3, 4, 8, 0, 0, 0, NEW_YORK));
+		assertThat(first("tolong antar besok pagi").from()).isEqualTo(ZonedDateTime.of(2026, 3, 4, 9, 0, 0, 0, NEW_YORK));
 		assertThat(first("ghar jao 3 baje tak").value().toLocalTime()).isEqualTo(LocalTime.of(15, 0));
+	}
+
+	@Test
+	void resolvesHolidaysForward() {
+		assertThat(first("before easter").value().toLocalDate()).hasToString("2026-04-05");
+		assertThat(first("by thanksgiving").value().toLocalDate()).hasToString("2026-11-26");
+		assertThat(first("on christmas eve", ZonedDateTime.of(2026, 12, 26, 9, 0, 0, 0, NEW_YORK), Locale.US).value()
+			.toLocalDate()).hasToString("2027-12-24");
+	}
+
+	@Test
+	void convertsAnExplicitTimeZoneToTheTenantZone() {
+		assertThat(first("Thursday 8:00 GMT").value().toLocalTime()).isEqualTo(LocalTime.of(3, 0));
 	}
 
 	@Test

@@ -75,7 +75,15 @@ final class Cues {
 			+ "|order now|buy now|shop now|bit\\.ly|http|https|www|\\$link|earn|guaranteed|opportunity|special price"
 			+ "|newsletter|webinar|register now|sign up|apply now|only \\$\\d+|just \\$\\d+|for just|per month|leads"
 			+ "|realtors|show this message|valid until|expires|dear customer|we'll reply|currently closed|auto-reply"
-			+ "|opening hours|thanks for your message|gratis|promocao|oferta|diskon|promo");
+			+ "|opening hours|thanks for your message|gratis|promocao|oferta|diskon|promo|address book|safe list|contacts"
+			+ "|help center|app store|leave us|visit our|add us|our website|our app|register|verify your|your account"
+			+ "|receiving our|deals|purchase|purchasing|learn more|download|install our|follow us");
+
+	static final Pattern SUGGESTION = words("why don't you|why dont you|you should|you might want to|you may want to"
+			+ "|i would appreciate|i'd appreciate|would appreciate|i'd love to|i would love to|let's|lets|how about|shall we"
+			+ "|we should|feel free to|would you be|are you able|are you available|do you want|would you like|i'd be happy"
+			+ "|looking forward to|any thoughts|thoughts\\?|your thoughts|your review|your comments|your feedback|your input"
+			+ "|keep me posted|keep me informed|get back to me|call me|email me|e-mail me|text me|ring me|give me a call");
 
 	static final Pattern THANKS = words("thanks|thank you|thankyou|thx|ty|tq|cheers|gracias|obrigado|obrigada|valeu|terima kasih"
 			+ "|makasih|trims|dhanyavad|shukriya|appreciate|loved|love it|great service|perfect|awesome|great job|well done"

@@ -18,9 +18,11 @@ public final class Features {
 			"sender_manager", "no_sender", "first_person_future", "log_tokens", "exclamations", "ed_words",
 			"request_and_question", "info_question_only", "chat_info_question_only", "chat_question_mark",
 			"chat_problem", "chat_complaint", "chat_need", "chat_past_or_done", "chat_announcement", "chat_imperative",
-			"chat_please", "chat_modal_request", "policy");
+			"chat_please", "chat_modal_request", "policy", "suggestion", "second_person", "marketing_please");
 
 	private static final Pattern SENTENCE = Pattern.compile("(?<=[.!?\\n])\\s+|\\n+|;\\s*");
+
+	private static final Pattern SECOND_PERSON = Pattern.compile("(?<![\\p{L}])(?:you|your|u|ur|you'll|you're|voce|voces|usted|ustedes|tu|kamu|anda|aap|tum)(?![\\p{L}])");
 
 	private static final Pattern ED = Pattern.compile("(?<![\\p{L}])\\p{L}{3,}ed(?![\\p{L}])");
 
@@ -107,6 +109,9 @@ public final class Features {
 		f[i++] = b(chat && please);
 		f[i++] = b(chat && modal);
 		f[i++] = b(Cues.has(Cues.POLICY, folded));
+		f[i++] = b(Cues.has(Cues.SUGGESTION, folded));
+		f[i++] = Math.min(3, Cues.count(SECOND_PERSON, folded)) / 3.0;
+		f[i++] = b(please && Cues.has(Cues.MARKETING, folded));
 		return f;
 	}
 

@@ -32,7 +32,14 @@ final class Holidays {
 			+ "|veterans? day|president'?s? day|presidents' day|tax day|patrick'?s day|paddy'?s day|mlk|martin luther|columbus day"
 			+ "|groundhog|april fool|earth day|boxing day|black friday|cyber monday|election day|flag day|inauguration)");
 
+	/** natty's parser is costly to build and not thread-safe: one per thread and zone. */
+	private static final ThreadLocal<java.util.Map<String, Parser>> PARSERS = ThreadLocal.withInitial(java.util.HashMap::new);
+
 	private Holidays() {
+	}
+
+	private static Parser parser(ZonedDateTime ref) {
+		return PARSERS.get().computeIfAbsent(ref.getZone().getId(), id -> new Parser(TimeZone.getTimeZone(ref.getZone())));
 	}
 
 	static boolean mentionsHoliday(String folded) {
@@ -125,7 +132,7 @@ final class Holidays {
 	private static DeadlineParser.@Nullable Found natty(String text, ZonedDateTime ref) {
 		List<DateGroup> groups;
 		try {
-			groups = new Parser(TimeZone.getTimeZone(ref.getZone())).parse(text, Date.from(ref.toInstant()));
+			groups = parser(ref).parse(text, Date.from(ref.toInstant()));
 		}
 		catch (RuntimeException ex) {
 			return null;
@@ -137,7 +144,7 @@ final class Holidays {
 		LocalDate day = group.getDates().get(0).toInstant().atZone(ref.getZone()).toLocalDate();
 		boolean explicitYear = text.matches("(?s).*\\b\\d{4}\\b.*");
 		if (!explicitYear && day.isBefore(ref.toLocalDate())) {
-			groups = new Parser(TimeZone.getTimeZone(ref.getZone())).parse(text,
+			groups = parser(ref).parse(text,
 					Date.from(ref.withDayOfYear(1).plusYears(1).toInstant()));
 			if (!groups.isEmpty() && !groups.get(0).getDates().isEmpty()) {
 				day = groups.get(0).getDates().get(0).toInstant().atZone(ref.getZone()).toLocalDate();

@@ -256,7 +256,7 @@ final class TaskExtractor {
 
 	private static final Pattern BY_AFTER = Pattern.compile("^\\s*(?:tak|se pehle|ke andar)(?![\\p{L}])");
 
-	private static final Pattern BACKGROUND_BEFORE = Pattern.compile("(?:complained|happened|arrived|came|was|were|had|did|since"
+	private static final Pattern BACKGROUND_BEFORE = Pattern.compile("(?:complained|happened|arrived|came|was|were|had|did|since|from"
 			+ "|started|began|left|broke|desde|sejak|ago)\\s+(?:\\p{L}+\\s+)?$");
 
 	private static final Pattern BACKGROUND_AFTER = Pattern.compile("^\\s*(?:was|were|had|did|went|came|se(?![\\p{L}])|ago|passed)");

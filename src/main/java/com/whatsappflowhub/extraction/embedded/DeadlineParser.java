@@ -222,8 +222,10 @@ public final class DeadlineParser {
 		rule(Kind.DATE, "(\\d{1,2})\\s*[/.-]\\s*(\\d{1,2})(?:\\s*[/.-]\\s*(\\d{2,4}))?(?![\\d/])(?!\\s*(?:am|pm|kg|%))(?!\\s+\\p{L}+\\s+(?:st|street|ave|avenue|road|rd|lane|ln|blvd|dr|drive)(?![\\p{L}]))",
 				(m, d, c) -> d.date = numericDate(c, m.group(1), m.group(2), m.group(3)));
 		rule(Kind.DATE, "(?:on |by |before |until |el |dia |the )(?:the )?(\\d{1,2})(?:st|nd|rd|th)(?! of| " + MONTH
-				+ ")(?!\\s+(?:street|st|ave|avenue|floor|fl|road|rd|lane|grade|birthday|anniversary|time|place|row))|(?<=\\s|^)the (\\d{1,2})(?:st|nd|rd|th)|dia (\\d{1,2})(?! de)", (m, d, c) -> {
-					String g = m.group(1) != null ? m.group(1) : m.group(2) != null ? m.group(2) : m.group(4);
+				+ ")(?!\\s+(?:street|st|ave|avenue|floor|fl|road|rd|lane|grade|birthday|anniversary|time|place|row))"
+				+ "|(?<=\\s|^)the (\\d{1,2})(?:st|nd|rd|th)(?!\\s+(?:street|st|ave|avenue|floor|fl|road|rd|lane|grade|birthday|anniversary|time|place|row|century|of\\b))"
+				+ "|dia (\\d{1,2})(?! de)", (m, d, c) -> {
+					String g = m.group(1) != null ? m.group(1) : m.group(3) != null ? m.group(3) : m.group(4);
 					d.date = nextDayOfMonth(c, Integer.parseInt(g));
 				});
 		rule(Kind.DATE, "(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:day\\s+)?of\\s+(?:the\\s+)?next month",
@@ -816,7 +818,12 @@ public final class DeadlineParser {
 			if (hasDate && p.kind() == Kind.WEEKDAY) {
 				continue;
 			}
-			p.resolver().apply(d, ctx);
+			try {
+				p.resolver().apply(d, ctx);
+			}
+			catch (RuntimeException ex) {
+				// a rule that cannot resolve this text contributes nothing rather than failing the analysis
+			}
 		}
 		if (d.now && d.date == null && d.time == null && d.direct == null) {
 			return null;

@@ -35,6 +35,14 @@ final class Holidays {
 	/** natty's parser is costly to build and not thread-safe: one per thread and zone. */
 	private static final ThreadLocal<java.util.Map<String, Parser>> PARSERS = ThreadLocal.withInitial(java.util.HashMap::new);
 
+	static {
+		// natty logs every token stream at INFO; that costs milliseconds per message on a console
+		if (org.slf4j.LoggerFactory.getLogger("com.joestelmach.natty") instanceof ch.qos.logback.classic.Logger natty
+				&& natty.getLevel() == null) {
+			natty.setLevel(ch.qos.logback.classic.Level.WARN);
+		}
+	}
+
 	private Holidays() {
 	}
 

@@ -437,8 +437,8 @@ final class TaskExtractor {
 			cleaned = cleaned.replaceAll("(?i)^ring(?![\\p{L}])", "Call");
 		}
 		String[] words = cleaned.strip().split("\\s+");
-		if (words.length > 10) {
-			cleaned = String.join(" ", java.util.Arrays.copyOf(words, 10));
+		if (words.length > MAX_TITLE_WORDS) {
+			cleaned = String.join(" ", java.util.Arrays.copyOf(words, MAX_TITLE_WORDS));
 		}
 		return cleaned.replaceAll("[\\s,.!?;:]+$", "").replaceAll("\\s+", " ").strip();
 	}
@@ -462,6 +462,8 @@ final class TaskExtractor {
 		}
 		return p.substring(0, p.length() - 2);
 	}
+
+	static final int MAX_TITLE_WORDS = 8;
 
 	private static final Pattern AND_VERB = Pattern.compile("(?i)\\s(?:and|&)\\s");
 

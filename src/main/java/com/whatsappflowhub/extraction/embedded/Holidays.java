@@ -50,14 +50,147 @@ final class Holidays {
 		return PARSERS.get().computeIfAbsent(ref.getZone().getId(), id -> new Parser(TimeZone.getTimeZone(ref.getZone())));
 	}
 
+
+	/** A holiday computed by rule for a year and the tenant's locale. */
+	private record Rule(Pattern name, java.util.function.BiFunction<Integer, String, @Nullable LocalDate> date) {
+	}
+
+	private static LocalDate nth(int year, int month, int n, java.time.DayOfWeek dow) {
+		return LocalDate.of(year, month, 1).with(java.time.temporal.TemporalAdjusters.dayOfWeekInMonth(n, dow));
+	}
+
+	private static LocalDate last(int year, int month, java.time.DayOfWeek dow) {
+		return LocalDate.of(year, month, 1).with(java.time.temporal.TemporalAdjusters.lastInMonth(dow));
+	}
+
+	private static LocalDate usThanksgiving(int year) {
+		return nth(year, 11, 4, java.time.DayOfWeek.THURSDAY);
+	}
+
+	/** A name that is a holiday on its own ("halloween"). */
+	private static Rule rule(String names, java.util.function.BiFunction<Integer, String, @Nullable LocalDate> date) {
+		return new Rule(Pattern.compile("(?<![\\p{L}])(?:(next|this|upcoming) )?(?:" + names + ")(?: day)?(?:,? (?:of )?(\\d{4}|next year))?(?![\\p{L}])"), date);
+	}
+
+	/** A name that is a holiday only when followed by "day" ("labour day", not "labour"). */
+	private static Rule dayRule(String names, java.util.function.BiFunction<Integer, String, @Nullable LocalDate> date) {
+		return new Rule(Pattern.compile("(?<![\\p{L}])(?:(next|this|upcoming) )?(?:national )?(?:" + names + ") day(?:,? (?:of )?(\\d{4}|next year))?(?![\\p{L}])"), date);
+	}
+
+	private static final java.time.DayOfWeek MON = java.time.DayOfWeek.MONDAY;
+
+	private static final java.time.DayOfWeek SUN = java.time.DayOfWeek.SUNDAY;
+
+	private static final List<Rule> RULES = List.of(
+			rule("valentine'?s?|saint valentine'?s?|st\\.? valentine'?s?", (y, c) -> LocalDate.of(y, 2, 14)),
+			rule("(?:saint|st\\.?) (?:patrick|paddy)'?s?", (y, c) -> LocalDate.of(y, 3, 17)),
+			rule("april fools'?", (y, c) -> LocalDate.of(y, 4, 1)),
+			dayRule("earth", (y, c) -> LocalDate.of(y, 4, 22)),
+			dayRule("anzac", (y, c) -> LocalDate.of(y, 4, 25)),
+			rule("koningsdag|king'?s day", (y, c) -> {
+				LocalDate d = LocalDate.of(y, 4, 27);
+				return d.getDayOfWeek() == SUN ? d.minusDays(1) : d;
+			}),
+			dayRule("lei|law|loyalty|may", (y, c) -> LocalDate.of(y, 5, 1)),
+			dayRule("canada|dominion", (y, c) -> LocalDate.of(y, 7, 1)),
+			rule("orangemen'?s day|(?:the )?glorious twelfth|the twelfth", (y, c) -> LocalDate.of(y, 7, 12)),
+			dayRule("bastille", (y, c) -> LocalDate.of(y, 7, 14)),
+			rule("halloween", (y, c) -> LocalDate.of(y, 10, 31)),
+			rule("guy fawkes|bonfire night", (y, c) -> LocalDate.of(y, 11, 5)),
+			dayRule("veterans?|veteran'?s|remembrance|armistice", (y, c) -> LocalDate.of(y, 11, 11)),
+			rule("christmas eve|xmas eve", (y, c) -> LocalDate.of(y, 12, 24)),
+			rule("christmas|xmas|christmas day", (y, c) -> LocalDate.of(y, 12, 25)),
+			dayRule("boxing", (y, c) -> LocalDate.of(y, 12, 26)),
+			rule("new year'?s? eve", (y, c) -> LocalDate.of(y, 12, 31)),
+			rule("new year'?s?", (y, c) -> LocalDate.of(y, 1, 1)),
+			dayRule("kruger", (y, c) -> LocalDate.of(y, 10, 10)),
+			rule("(?:the )?day of (?:the )?(?:vow|covenant|reconciliation)", (y, c) -> LocalDate.of(y, 12, 16)),
+			dayRule("rizal", (y, c) -> LocalDate.of(y, 12, 30)),
+			dayRule("vimy ridge", (y, c) -> LocalDate.of(y, 4, 9)),
+			dayRule("(?:national )?siblings?", (y, c) -> LocalDate.of(y, 4, 10)),
+			dayRule("indian arrival", (y, c) -> LocalDate.of(y, 5, 30)),
+			rule("(?:abraham )?lincoln'?s'? birthday|lincolns' birthday", (y, c) -> LocalDate.of(y, 2, 12)),
+			dayRule("boss'?s?|national boss'?s?", (y, c) -> {
+				LocalDate d = LocalDate.of(y, 10, 16);
+				return d.getDayOfWeek() == SUN ? d.plusDays(1) : d.getDayOfWeek() == java.time.DayOfWeek.SATURDAY ? d.minusDays(1) : d;
+			}),
+			rule("mlk|martin luther king'?s?(?: jr\\.?)?|martin luther kings", (y, c) -> nth(y, 1, 3, MON)),
+			dayRule("presidents?'?|president'?s|george washington|washington'?s birthday|daisy gatson bates",
+					(y, c) -> nth(y, 2, 3, MON)),
+			dayRule("family|louis riel|islander|(?:nova scotia )?heritage", (y, c) -> nth(y, 2, 3, MON)),
+			dayRule("memorial|decoration", (y, c) -> last(y, 5, MON)),
+			dayRule("victoria|sovereign'?s birthday|national patriots'?", (y, c) -> LocalDate.of(y, 5, 24)
+				.with(java.time.temporal.TemporalAdjusters.previousOrSame(MON))),
+			dayRule("civic holiday|natal|saskatchewan|british columbia|new brunswick|terry fox", (y, c) -> nth(y, 8, 1, MON)),
+			dayRule("columbus", (y, c) -> nth(y, 10, 2, MON)),
+			dayRule("(?:national )?grandparents'?", (y, c) -> nth(y, 9, 1, MON).plusDays(6)),
+			dayRule("daylight savings? start", (y, c) -> nth(y, 3, 2, SUN)),
+			dayRule("daylight savings? end", (y, c) -> nth(y, 11, 1, SUN)),
+			dayRule("military spouse", (y, c) -> nth(y, 5, 2, SUN).minusDays(2)),
+			rule("black friday", (y, c) -> usThanksgiving(y).plusDays(1)),
+			rule("cyber monday", (y, c) -> usThanksgiving(y).plusDays(4)),
+			rule("thanksgiving", (y, c) -> c.equals("CA") ? nth(y, 10, 2, MON) : usThanksgiving(y)),
+			dayRule("labou?r", (y, c) -> switch (c) {
+				case "GB", "IE" -> nth(y, 5, 1, MON);
+				case "AU" -> nth(y, 10, 1, MON);
+				case "NZ" -> nth(y, 10, 4, MON);
+				case "US", "CA", "" -> nth(y, 9, 1, MON);
+				default -> LocalDate.of(y, 5, 1);
+			}),
+			dayRule("mother'?s|mothers'?", (y, c) -> c.equals("GB") || c.equals("IE") ? westernEaster(y).minusDays(21)
+					: nth(y, 5, 2, SUN)),
+			dayRule("father'?s|fathers'?", (y, c) -> c.equals("AU") || c.equals("NZ") ? nth(y, 9, 1, SUN)
+					: nth(y, 6, 3, SUN)),
+			dayRule("admin|administrative professionals?'?|secretaries'?", (y, c) -> {
+				// Wednesday of the last full week (Sunday to Saturday) of April
+				LocalDate lastSaturday = last(y, 4, java.time.DayOfWeek.SATURDAY);
+				return lastSaturday.minusDays(3);
+			}),
+			dayRule("tax", (y, c) -> {
+				LocalDate d = LocalDate.of(y, 4, 15);
+				return d.getDayOfWeek() == SUN ? d.plusDays(1) : d.getDayOfWeek() == java.time.DayOfWeek.SATURDAY ? d.plusDays(2) : d;
+			}));
+
+	static DeadlineParser.@Nullable Found byRule(String text, String folded, ZonedDateTime ref, Locale locale) {
+		for (Rule r : RULES) {
+			Matcher m = r.name().matcher(folded);
+			if (!m.find()) {
+				continue;
+			}
+			String country = locale.getCountry();
+			String yearText = m.group(2);
+			int year = yearText == null ? ref.getYear()
+					: yearText.equals("next year") ? ref.getYear() + 1 : Integer.parseInt(yearText);
+			LocalDate day = r.date().apply(year, country);
+			if (day == null) {
+				continue;
+			}
+			if (yearText == null && day.isBefore(ref.toLocalDate())) {
+				day = r.date().apply(year + 1, country);
+			}
+			var span = new Span(m.start(), m.end(), text.substring(m.start(), m.end()));
+			return new DeadlineParser.Found(span, Deadline.at(day.atStartOfDay(ref.getZone()), Grain.DAY, span));
+		}
+		return null;
+	}
+
+	private static final Pattern HOLIDAY_WORD = Pattern.compile("(?<![\\p{L}])(?:day|eve|valentine|christmas|xmas|easter|thanksgiving"
+			+ "|halloween|new year|koningsdag|lent|pentecost|whitsunday|mardi gras|friday|monday|birthday|twelfth|night)(?![\\p{L}])");
+
 	static boolean mentionsHoliday(String folded) {
-		return EASTER_BASED.matcher(folded).find() || NATTY_GATE.matcher(folded).find();
+		return HOLIDAY_WORD.matcher(folded).find()
+				&& (EASTER_BASED.matcher(folded).find() || NATTY_GATE.matcher(folded).find()
+						|| RULES.stream().anyMatch(r -> r.name().matcher(folded).find()));
 	}
 
 	static DeadlineParser.@Nullable Found find(String text, String folded, ZonedDateTime ref, Locale locale) {
 		Matcher m = EASTER_BASED.matcher(folded);
 		if (m.find()) {
 			return easterBased(text, m, ref, locale);
+		}
+		DeadlineParser.Found ruled = byRule(text, folded, ref, locale);
+		if (ruled != null) {
+			return ruled;
 		}
 		if (NATTY_GATE.matcher(folded).find()) {
 			return natty(text, ref);

@@ -114,6 +114,15 @@ class DeadlineParserTests {
 	}
 
 	@Test
+	void readsHolidaysByTheTenantLocale() {
+		assertThat(first("labour day", TUESDAY, Locale.UK).value().toLocalDate()).hasToString("2026-05-04");
+		assertThat(first("labor day", TUESDAY, Locale.US).value().toLocalDate()).hasToString("2026-09-07");
+		assertThat(first("thanksgiving", TUESDAY, Locale.CANADA).value().toLocalDate()).hasToString("2026-10-12");
+		assertThat(first("valentine's day 2027").value().toLocalDate()).hasToString("2027-02-14");
+		assertThat(parser.parse("May I come in?", TUESDAY, Locale.US)).isEmpty();
+	}
+
+	@Test
 	void convertsAnExplicitTimeZoneToTheTenantZone() {
 		assertThat(first("Thursday 8:00 GMT").value().toLocalTime()).isEqualTo(LocalTime.of(3, 0));
 	}

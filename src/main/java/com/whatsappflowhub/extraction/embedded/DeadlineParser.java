@@ -341,15 +341,36 @@ public final class DeadlineParser {
 					d.timeGrain = Grain.HOUR;
 					d.timeHasMeridiem = true;
 				});
+		rule(Kind.TIME, "(?:at )?half (one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|\\d{1,2})(?! (?:an|a|of|the|hour|past|day|dozen|price|term|time|way))",
+				(m, d, c) -> {
+					String h = m.group(1);
+					int hour = h.chars().allMatch(Character::isDigit) ? Integer.parseInt(h) : NUMBER_WORDS.get(h);
+					clock(d, String.valueOf(hour), "30", null);
+				});
+		rule(Kind.TIME, "at (one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)(?: (o'?clock|fifteen|thirty|forty-five|twenty|ten|forty))?(?: (am|pm))?(?![\\p{L}])",
+				(m, d, c) -> {
+					int hour = NUMBER_WORDS.get(m.group(1));
+					String minutes = m.group(2) == null || m.group(2).contains("clock") ? "00"
+							: switch (m.group(2)) {
+								case "fifteen" -> "15";
+								case "thirty" -> "30";
+								case "forty-five" -> "45";
+								case "twenty" -> "20";
+								case "ten" -> "10";
+								default -> "40";
+							};
+					clock(d, String.valueOf(hour), minutes, m.group(3));
+				});
 		rule(Kind.TIME, "(?:at )?midnight|medianoche|meia-noite", (m, d, c) -> {
 			d.time = LocalTime.MIDNIGHT;
 			d.timeGrain = Grain.HOUR;
 			d.timeHasMeridiem = true;
 			d.date = (d.date == null ? c.today() : d.date).plusDays(1);
 		});
-		rule(Kind.TIME, "(?:at |for )?(?:a )?(half past|quarter past|quarter to|(\\d{1,2}|twenty|ten|five) (?:minutes )?(?:past|after|to))\\s+(\\d{1,2}|noon)\\s*(am|pm)?",
+		rule(Kind.TIME, "(?:at |for )?(?:a )?(half past|quarter past|quarter to|(\\d{1,2}|twenty|ten|five) (?:minutes )?(?:past|after|to))\\s+(\\d{1,2}|noon|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve)\\s*(am|pm)?",
 				(m, d, c) -> {
-					int hour = m.group(3).equals("noon") ? 12 : Integer.parseInt(m.group(3));
+					String h = m.group(3);
+					int hour = h.equals("noon") ? 12 : h.chars().allMatch(Character::isDigit) ? Integer.parseInt(h) : NUMBER_WORDS.get(h);
 					String rel = m.group(1);
 					int minutes;
 					boolean to = rel.endsWith(" to");

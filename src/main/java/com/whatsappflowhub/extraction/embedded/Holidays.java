@@ -74,7 +74,7 @@ final class Holidays {
 
 	/** A name that is a holiday only when followed by "day" ("labour day", not "labour"). */
 	private static Rule dayRule(String names, java.util.function.BiFunction<Integer, String, @Nullable LocalDate> date) {
-		return new Rule(Pattern.compile("(?<![\\p{L}])(?:(next|this|upcoming) )?(?:national )?(?:" + names + ") day(?:,? (?:of )?(\\d{4}|next year))?(?![\\p{L}])"), date);
+		return new Rule(Pattern.compile("(?<![\\p{L}])(?:(next|this|upcoming) )?(?:national )?(?:" + names + ") day(?:,? (?:of |in )?(\\d{4}|next year))?(?![\\p{L}])"), date);
 	}
 
 	private static final java.time.DayOfWeek MON = java.time.DayOfWeek.MONDAY;
@@ -87,10 +87,6 @@ final class Holidays {
 			rule("april fools'?", (y, c) -> LocalDate.of(y, 4, 1)),
 			dayRule("earth", (y, c) -> LocalDate.of(y, 4, 22)),
 			dayRule("anzac", (y, c) -> LocalDate.of(y, 4, 25)),
-			rule("koningsdag|king'?s day", (y, c) -> {
-				LocalDate d = LocalDate.of(y, 4, 27);
-				return d.getDayOfWeek() == SUN ? d.minusDays(1) : d;
-			}),
 			dayRule("lei|law|loyalty|may", (y, c) -> LocalDate.of(y, 5, 1)),
 			dayRule("canada|dominion", (y, c) -> LocalDate.of(y, 7, 1)),
 			rule("orangemen'?s day|(?:the )?glorious twelfth|the twelfth", (y, c) -> LocalDate.of(y, 7, 12)),
@@ -137,11 +133,11 @@ final class Holidays {
 				case "US", "CA", "" -> nth(y, 9, 1, MON);
 				default -> LocalDate.of(y, 5, 1);
 			}),
-			dayRule("mother'?s|mothers'?", (y, c) -> c.equals("GB") || c.equals("IE") ? westernEaster(y).minusDays(21)
+			dayRule("mother'?s|mothers'?", (y, c) -> c.equals("GB") ? westernEaster(y).minusDays(21)
 					: nth(y, 5, 2, SUN)),
 			dayRule("father'?s|fathers'?", (y, c) -> c.equals("AU") || c.equals("NZ") ? nth(y, 9, 1, SUN)
 					: nth(y, 6, 3, SUN)),
-			dayRule("admin|administrative professionals?'?|secretaries'?", (y, c) -> {
+			dayRule("admins?|administrative professionals?'?s?'?|administrative professional'?s|secretaries'?", (y, c) -> {
 				// Wednesday of the last full week (Sunday to Saturday) of April
 				LocalDate lastSaturday = last(y, 4, java.time.DayOfWeek.SATURDAY);
 				return lastSaturday.minusDays(3);
@@ -149,6 +145,17 @@ final class Holidays {
 			dayRule("tax", (y, c) -> {
 				LocalDate d = LocalDate.of(y, 4, 15);
 				return d.getDayOfWeek() == SUN ? d.plusDays(1) : d.getDayOfWeek() == java.time.DayOfWeek.SATURDAY ? d.plusDays(2) : d;
+			}),
+			rule("civic holiday", (y, c) -> nth(y, 8, 1, MON)),
+			rule("washington'?s birthday|sovereign'?s birthday", (y, c) -> nth(y, 2, 3, MON)),
+			rule("(?:abraham )?lincoln'?s'? birthday|lincolns' birthday|lincoln birthday", (y, c) -> LocalDate.of(y, 2, 12)),
+			rule("daylight savings? start", (y, c) -> nth(y, 3, 2, SUN)),
+			rule("daylight savings? end", (y, c) -> nth(y, 11, 1, SUN)),
+			rule("(?:late )?(?:august|summer) bank holiday", (y, c) -> c.equals("IE") ? nth(y, 8, 1, MON) : last(y, 8, MON)),
+			rule("super tuesday", (y, c) -> nth(y + ((4 - y % 4) % 4), 3, 1, java.time.DayOfWeek.TUESDAY)),
+			rule("koningsdag|king'?s day", (y, c) -> {
+				LocalDate d = LocalDate.of(y, 4, 27);
+				return d.getDayOfWeek() == SUN ? d.minusDays(1) : d;
 			}));
 
 	static DeadlineParser.@Nullable Found byRule(String text, String folded, ZonedDateTime ref, Locale locale) {
@@ -175,12 +182,12 @@ final class Holidays {
 	}
 
 	private static final Pattern HOLIDAY_WORD = Pattern.compile("(?<![\\p{L}])(?:day|eve|valentine|christmas|xmas|easter|thanksgiving"
-			+ "|halloween|new year|koningsdag|lent|pentecost|whitsunday|mardi gras|friday|monday|birthday|twelfth|night)(?![\\p{L}])");
+			+ "|halloween|new year|koningsdag|lent|pentecost|whitsunday|mardi gras|friday|monday|tuesday|birthday|twelfth|night|holiday"
+			+ "|daylight)(?![\\p{L}])");
 
 	static boolean mentionsHoliday(String folded) {
-		return HOLIDAY_WORD.matcher(folded).find()
-				&& (EASTER_BASED.matcher(folded).find() || NATTY_GATE.matcher(folded).find()
-						|| RULES.stream().anyMatch(r -> r.name().matcher(folded).find()));
+		return EASTER_BASED.matcher(folded).find() || NATTY_GATE.matcher(folded).find()
+				|| HOLIDAY_WORD.matcher(folded).find() && RULES.stream().anyMatch(r -> r.name().matcher(folded).find());
 	}
 
 	static DeadlineParser.@Nullable Found find(String text, String folded, ZonedDateTime ref, Locale locale) {

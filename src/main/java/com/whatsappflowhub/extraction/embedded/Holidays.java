@@ -186,11 +186,22 @@ final class Holidays {
 			+ "|daylight)(?![\\p{L}])");
 
 	static boolean mentionsHoliday(String folded) {
-		return EASTER_BASED.matcher(folded).find() || NATTY_GATE.matcher(folded).find()
+		return LUNAR_GATE.matcher(folded).find() || EASTER_BASED.matcher(folded).find() || NATTY_GATE.matcher(folded).find()
 				|| HOLIDAY_WORD.matcher(folded).find() && RULES.stream().anyMatch(r -> r.name().matcher(folded).find());
 	}
 
+	private static final Pattern LUNAR_GATE = Pattern.compile("(?<![\\p{L}])(?:eid|id ul|bakr|sacrifice|islamic|hijri|amun|ashura"
+			+ "|ashoura|isra|prophet|night journey|ascension to heaven|mi'raj|mawlid|milad|laylat|night of power|shab|ramadan|ramzan"
+			+ "|ramzaan|ramadhan|jamat|jumu|alvida|rosh|jewish|yom kippur|sukkot|succot|tabernacles|shemini|simchat|simhat"
+			+ "|chanuk|hanuk|hannuk|tu b|purim|passover|pesach|lag b|shavu|tisha|kurban|bakri|arabic new)");
+
 	static DeadlineParser.@Nullable Found find(String text, String folded, ZonedDateTime ref, Locale locale) {
+		if (LUNAR_GATE.matcher(folded).find()) {
+			DeadlineParser.Found lunar = LunarHolidays.find(text, folded, ref);
+			if (lunar != null) {
+				return lunar;
+			}
+		}
 		Matcher m = EASTER_BASED.matcher(folded);
 		if (m.find()) {
 			return easterBased(text, m, ref, locale);

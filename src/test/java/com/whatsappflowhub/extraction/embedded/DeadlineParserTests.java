@@ -123,6 +123,14 @@ class DeadlineParserTests {
 	}
 
 	@Test
+	void readsIslamicAndJewishHolidaysFromTheirCalendars() {
+		assertThat(first("after eid al-fitr 2018").value().toLocalDate()).hasToString("2018-06-15");
+		Deadline hanukkah = first("during hanukkah 2018");
+		assertThat(hanukkah.from().toLocalDate()).hasToString("2018-12-02");
+		assertThat(hanukkah.to().toLocalDate()).hasToString("2018-12-10");
+	}
+
+	@Test
 	void convertsAnExplicitTimeZoneToTheTenantZone() {
 		assertThat(first("Thursday 8:00 GMT").value().toLocalTime()).isEqualTo(LocalTime.of(3, 0));
 	}

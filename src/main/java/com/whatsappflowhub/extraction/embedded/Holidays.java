@@ -147,7 +147,19 @@ final class Holidays {
 				return d.getDayOfWeek() == SUN ? d.plusDays(1) : d.getDayOfWeek() == java.time.DayOfWeek.SATURDAY ? d.plusDays(2) : d;
 			}),
 			rule("civic holiday", (y, c) -> nth(y, 8, 1, MON)),
-			rule("washington'?s birthday|sovereign'?s birthday", (y, c) -> nth(y, 2, 3, MON)),
+			rule("washington'?s birthday", (y, c) -> nth(y, 2, 3, MON)),
+			rule("sovereign'?s birthday", (y, c) -> LocalDate.of(y, 5, 24).with(java.time.temporal.TemporalAdjusters.previousOrSame(MON))),
+			dayRule("independence", (y, c) -> switch (c) {
+				case "IN" -> LocalDate.of(y, 8, 15);
+				case "PH" -> LocalDate.of(y, 6, 12);
+				case "JM" -> LocalDate.of(y, 8, 6);
+				case "TT" -> LocalDate.of(y, 8, 31);
+				case "BZ" -> LocalDate.of(y, 9, 21);
+				default -> LocalDate.of(y, 7, 4);
+			}),
+			rule("shivaji jayanti", (y, c) -> LocalDate.of(y, 2, 19)),
+			rule("maattu pongal|mattu pongal", (y, c) -> LocalDate.of(y, 1, 15)),
+			rule("thai pongal|pongal", (y, c) -> LocalDate.of(y, 1, 14)),
 			rule("(?:abraham )?lincoln'?s'? birthday|lincolns' birthday|lincoln birthday", (y, c) -> LocalDate.of(y, 2, 12)),
 			rule("daylight savings? start", (y, c) -> nth(y, 3, 2, SUN)),
 			rule("daylight savings? end", (y, c) -> nth(y, 11, 1, SUN)),

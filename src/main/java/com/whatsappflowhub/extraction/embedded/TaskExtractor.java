@@ -277,29 +277,51 @@ final class TaskExtractor {
 			@Nullable Deadline deadline, Map<String, Span> evidence, int offset) {
 		Matcher urgent = Cues.URGENT.matcher(taskFolded);
 		if (urgent.find()) {
-			if (offset >= 0 && offset + urgent.end() <= request.text().length()) evidence.put("priority", new Span(offset + urgent.start(), offset + urgent.end(),
-					request.text().substring(offset + urgent.start(), offset + urgent.end())));
+			cite(evidence, request.text(), offset, urgent);
 			return Priority.URGENT;
 		}
-		if (Cues.has(Cues.HARM, folded) || folded.contains("\ud83d\udea8")) {
+		Matcher harm = Cues.HARM.matcher(folded);
+		if (harm.find()) {
+			cite(evidence, request.text(), 0, harm);
+			return Priority.URGENT;
+		}
+		if (folded.contains("\ud83d\udea8")) {
 			return Priority.URGENT;
 		}
 		ZonedDateTime sent = request.sentAt();
 		ZonedDateTime endOfTomorrow = sent.toLocalDate().plusDays(2).atStartOfDay(sent.getZone());
 		if (deadline != null && !deadline.end().isAfter(endOfTomorrow)) {
+			if (deadline.evidence() != null) {
+				evidence.put("priority", deadline.evidence());
+			}
 			return Priority.HIGH;
 		}
 		boolean customer = request.sender() != null && !request.sender().role().isStaff();
-		if (customer && Cues.has(Cues.COMPLAINT, folded) || Cues.has(Cues.SAFETY, folded)) {
+		Matcher complaint = Cues.COMPLAINT.matcher(folded);
+		if (customer && complaint.find()) {
+			cite(evidence, request.text(), 0, complaint);
+			return Priority.HIGH;
+		}
+		Matcher safety = Cues.SAFETY.matcher(folded);
+		if (safety.find()) {
+			cite(evidence, request.text(), 0, safety);
 			return Priority.HIGH;
 		}
 		Matcher low = Cues.LOW.matcher(taskFolded);
 		if (low.find()) {
-			if (offset >= 0 && offset + low.end() <= request.text().length()) evidence.put("priority", new Span(offset + low.start(), offset + low.end(),
-					request.text().substring(offset + low.start(), offset + low.end())));
+			cite(evidence, request.text(), offset, low);
 			return Priority.LOW;
 		}
 		return Priority.MEDIUM;
+	}
+
+	/** Records the cue behind a priority when it lies in the analysed text. */
+	private static void cite(Map<String, Span> evidence, String text, int offset, Matcher cue) {
+		int start = offset + cue.start();
+		int end = offset + cue.end();
+		if (offset >= 0 && end <= text.length()) {
+			evidence.put("priority", new Span(start, end, text.substring(start, end)));
+		}
 	}
 
 	private String title(AnalysisRequest request, String text, String folded, Draft d, List<DeadlineParser.Found> dates,

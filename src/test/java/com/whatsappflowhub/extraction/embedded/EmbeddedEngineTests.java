@@ -49,7 +49,8 @@ class EmbeddedEngineTests {
 		assertThat(board.deadline()).isNotNull();
 		assertThat(board.deadline().value()).isEqualTo(MONDAY_9.withHour(12));
 		assertThat(board.priority()).isEqualTo(Priority.HIGH);
-		assertThat(board.evidence()).containsKeys("action", "assignee", "deadline");
+		assertThat(board.evidence()).containsKeys("action", "assignee", "deadline", "priority");
+		assertThat(board.evidence().get("priority").text()).containsIgnoringCase("lunch");
 	}
 
 	@Test

@@ -454,8 +454,18 @@ final class TaskExtractor {
 		for (int k = 0; k < 3; k++) {
 			cleaned = cleaned.replaceAll("(?i)\\s+(?:on|at|by|before|for|until|in|from|to|the|of|and|or|with|if|asap)\\s*$", "");
 		}
+		if (english && request.sender() != null && !request.sender().name().isBlank()) {
+			// the title names the person, not "me": "send me my X-rays" -> "send Sarah's X-rays to Sarah Whitlock"
+			String sender = request.sender().name().strip();
+			String first = sender.split("\\s+")[0];
+			boolean toMe = cleaned.matches("(?i)^\\p{L}+ me\\s.*");
+			cleaned = cleaned.replaceAll("(?i)(?<![\\p{L}])my(?![\\p{L}])", java.util.regex.Matcher.quoteReplacement(first + "'s"));
+			if (toMe) {
+				cleaned = cleaned.replaceFirst("(?i)^(\\p{L}+) me\\s+", "$1 ") + " to " + sender;
+			}
+		}
 		if (english) {
-			cleaned = cleaned.replaceAll("(?i)(?<![\\p{L}])(?:the|a|an|my|our|your|me|us|some|all of|properly)\\s+", "");
+			cleaned = cleaned.replaceAll("(?i)(?<![\\p{L}])(?:the|a|an|our|your|me|us|some|all of|properly)\\s+", "");
 			cleaned = cleaned.replaceAll("(?i)^ring(?![\\p{L}])", "Call");
 		}
 		String[] words = cleaned.strip().split("\\s+");

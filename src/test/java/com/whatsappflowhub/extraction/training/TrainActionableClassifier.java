@@ -44,6 +44,10 @@ public final class TrainActionableClassifier {
 		load(examples, LabelledItem.read(whatsapp, mapper), WHATSAPP_WEIGHT, 1);
 		System.err.printf(Locale.ROOT, "%d examples, %d inputs%n", examples.size(), examples.get(0).x().length);
 
+		if (Boolean.getBoolean("mlp")) {
+			MlpExperiment.run(examples);
+			return;
+		}
 		int folds = 5;
 		double[] scores = new double[examples.size()];
 		for (int fold = 0; fold < folds; fold++) {

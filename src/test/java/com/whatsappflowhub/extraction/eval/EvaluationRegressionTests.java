@@ -40,7 +40,7 @@ class EvaluationRegressionTests {
 		assertThat(result.figure("tasks", "assignee_accuracy")).isGreaterThanOrEqualTo(0.98);
 		assertThat(result.figure("tasks", "priority_accuracy")).isGreaterThanOrEqualTo(0.94);
 		assertThat(result.figure("tasks", "deadline_accuracy")).isGreaterThanOrEqualTo(0.90);
-		assertThat(result.figure("tasks", "title_token_f1")).isGreaterThanOrEqualTo(0.56);
+		assertThat(result.figure("tasks", "title_token_f1")).isGreaterThanOrEqualTo(0.57);
 		assertThat(result.figure("language", "accuracy")).isGreaterThanOrEqualTo(0.99);
 	}
 
@@ -51,7 +51,11 @@ class EvaluationRegressionTests {
 
 	@Test
 	void parakweetStaysAtOrAboveItsMeasuredF1() throws Exception {
-		// in-sample (the classifier is trained on this file); the cross-validated figure is in the model file
-		assertThat(run("parakweet-train.jsonl").figure("actionable", "f1")).isGreaterThanOrEqualTo(0.80);
+		// every third line keeps the suite fast; in-sample, since the classifier is trained on this file (the
+		// cross-validated figure is in the model file)
+		var all = LabelledItem.read(EVAL.resolve("parakweet-train.jsonl"), mapper);
+		var sample = java.util.stream.IntStream.range(0, all.size()).filter(i -> i % 3 == 0).mapToObj(all::get).toList();
+		assertThat(sample).hasSize(1219);
+		assertThat(evaluator.evaluate(sample, 0).figure("actionable", "f1")).isGreaterThanOrEqualTo(0.81);
 	}
 }

@@ -294,11 +294,11 @@ public final class DeadlineParser {
 		});
 
 		// parts of the day
-		rule(Kind.PART, "(?:first thing|early)(?: in the morning)?|a primera hora|logo cedo|pagi-pagi",
+		rule(Kind.PART, "first thing(?: in the morning)?|a primera hora|logo cedo|pagi-pagi",
 				(m, d, c) -> part(d, c.conventions().morningStart(), c.conventions().morningEnd(), false));
 		rule(Kind.PART, "(?<!good |selamat |bom dia |buenos )(?:this |the |in the )?morning(?![!,]? (?:all|team|everyone|guys|sir|maam))|(?:por |de )?la manana|esta manana|(?:de |pela |na )manha|(?<!selamat |^)pagi(?! pak| bu| kak| semua)|subah|(?:am)(?= ?[.,!?]|$)",
 				(m, d, c) -> part(d, c.conventions().morningStart(), c.conventions().morningEnd(), false));
-		rule(Kind.PART, "(?:this |the |in the )?afternoon|after lunch|por la tarde|esta tarde|a tarde|de tarde|pela tarde"
+		rule(Kind.PART, "(?:this |the |in the )?afternoon(?:ish)?|after lunch|por la tarde|esta tarde|a tarde|de tarde|pela tarde"
 				+ "|siang|sore|dopahar|(?:pm)(?= ?[.,!?]|$)",
 				(m, d, c) -> part(d, c.conventions().afternoonStart(), c.conventions().afternoonEnd(), true));
 		rule(Kind.PART, "(?:this |the |in the )?evening|(?:(?<=day |mon |tue |wed |thu |fri |sat |sun )|this |the |at |in the )night"
@@ -322,7 +322,9 @@ public final class DeadlineParser {
 		rule(Kind.TIME, "(?:at |@ ?|by |before |until |till |til |around |about |from |for |a las |a la |as |às |jam |pukul |umas |las )?"
 				+ "(\\d{1,2})[:.](\\d{2})\\s*(a\\.?m\\.?|p\\.?\\s?m\\.?|a|p)?(?:\\s*(?:hrs|hs|h))?(?![\\d%])",
 				(m, d, c) -> clock(d, m.group(1), m.group(2), m.group(3)));
-		rule(Kind.TIME, "(?:at |@ ?|by |before |until |till |around |about |from |for )?(\\d{1,2})\\s*(?:ish\\s*)?(a\\.?m\\.?|p\\.?\\s?m\\.?|a|p)(?:\\s*(?:ish|approximately))?",
+		rule(Kind.TIME, "(?:at |@ ?|by |before |until |till |around |about |from |for )?(\\d{1,2})\\s*(?:ish\\s*)?(a\\.?m\\.?|p\\.?\\s?m\\.?)(?:\\s*(?:ish|approximately))?",
+				(m, d, c) -> clock(d, m.group(1), null, m.group(2)));
+		rule(Kind.TIME, "(?:at |@ ?|by |before |until |till |around |about |from |to )(\\d{1,2})(a|p)\\.?",
 				(m, d, c) -> clock(d, m.group(1), null, m.group(2)));
 		rule(Kind.TIME, "(?:at |@ ?|by |before |until |as |às |a las |umas |chega |las |ate |as |desde |de )?(\\d{1,2})\\s?h(?:rs?)?(\\d{2})?(?:\\s*min)?",
 				(m, d, c) -> clock24(d, m.group(1), m.group(2)));
@@ -442,7 +444,7 @@ public final class DeadlineParser {
 				});
 		rule(Kind.DATE, "(?:from )?(?:the )?(\\d{1,2})(?:st|nd|rd|th)?\\s*(?:to|-|till|until|through|thru)\\s*(?:the )?(\\d{1,2})(?:st|nd|rd|th)? (?:of )?" + MONTH
 				+ "(?:,? (\\d{4}))?", (m, d, c) -> d.date = monthDay(c, m.group(3), Integer.parseInt(m.group(1)), m.group(4)));
-		rule(Kind.TIME, "(?:from |between |around )?(\\d{1,2})(?:[:.h](\\d{2}))?\\s*(?:-|to|until|till)\\s*(\\d{1,2})(?:[:.h](\\d{2}))?\\s*(a\\.?m\\.?|p\\.?m\\.?|a|p)(?![\\p{L}])",
+		rule(Kind.TIME, "(?:from |between |around )?(\\d{1,2})(?:[:.h](\\d{2}))?\\s*(?:am|pm|a|p)?\\s*(?:-|to|until|till)\\s*(\\d{1,2})(?:[:.h](\\d{2}))?\\s*(a\\.?m\\.?|p\\.?m\\.?|a|p)(?![\\p{L}])",
 				(m, d, c) -> {
 					int from = Integer.parseInt(m.group(1));
 					int to = Integer.parseInt(m.group(3));
@@ -453,6 +455,26 @@ public final class DeadlineParser {
 					}
 					clock(d, m.group(1), m.group(2), meridiem);
 				});
+		rule(Kind.TIME, "(?:from |between )?(\\d{1,2})[:h](\\d{2})\\s*(?:-|to|until|till)\\s*(\\d{1,2})(?:[:h](\\d{2})|h)(?![\\d%])",
+				(m, d, c) -> clock(d, m.group(1), m.group(2), null));
+		rule(Kind.PART, "early (?:in the )?morning|(?:in )?the early hours(?: of the morning)?|madrugada|dini hari",
+				(m, d, c) -> part(d, LocalTime.of(6, 0), c.conventions().morningStart(), false));
+		rule(Kind.PERIOD, "(this|current|next|last) seasons?", (m, d, c) -> {
+			LocalDate today = c.today();
+			LocalDate[] starts = { LocalDate.of(today.getYear() - 1, 12, 21), LocalDate.of(today.getYear(), 3, 20),
+					LocalDate.of(today.getYear(), 6, 21), LocalDate.of(today.getYear(), 9, 23),
+					LocalDate.of(today.getYear(), 12, 21), LocalDate.of(today.getYear() + 1, 3, 20),
+					LocalDate.of(today.getYear() + 1, 6, 21) };
+			int k = 0;
+			while (k + 1 < starts.length && !starts[k + 1].isAfter(today)) {
+				k++;
+			}
+			if (m.group(1).equals("next")) {
+				k++;
+			}
+			d.direct = Deadline.between(atStart(c, starts[k]), atStart(c, starts[k + 1]), null);
+		});
+		rule(Kind.PART, "after school", (m, d, c) -> part(d, LocalTime.of(15, 0), LocalTime.of(18, 0), true));
 		rule(Kind.ZONE, "\\(?(gmt|utc|bst|cet|cest|est|edt|cst|cdt|mst|mdt|pst|pdt|ist|sast|wat|eat|aest|aedt|jst|sgt|wib)\\)?",
 				(m, d, c) -> d.offset = java.time.ZoneOffset.ofTotalSeconds(ZONES.get(m.group(1))));
 		rule(Kind.PERIOD, "(?:at )?(?:the )?end of (?:the )?(?:next|following|coming|around next) week", (m, d, c) -> {

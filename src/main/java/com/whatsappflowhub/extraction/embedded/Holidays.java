@@ -193,13 +193,10 @@ final class Holidays {
 		return null;
 	}
 
-	private static final Pattern HOLIDAY_WORD = Pattern.compile("(?<![\\p{L}])(?:day|eve|valentine|christmas|xmas|easter|thanksgiving"
-			+ "|halloween|new year|koningsdag|lent|pentecost|whitsunday|mardi gras|friday|monday|tuesday|birthday|twelfth|night|holiday"
-			+ "|daylight)(?![\\p{L}])");
 
 	static boolean mentionsHoliday(String folded) {
 		return LUNAR_GATE.matcher(folded).find() || EASTER_BASED.matcher(folded).find() || NATTY_GATE.matcher(folded).find()
-				|| HOLIDAY_WORD.matcher(folded).find() && RULES.stream().anyMatch(r -> r.name().matcher(folded).find());
+				|| RULES.stream().anyMatch(r -> r.name().matcher(folded).find());
 	}
 
 	private static final Pattern LUNAR_GATE = Pattern.compile("(?<![\\p{L}])(?:eid|id ul|bakr|sacrifice|islamic|hijri|amun|ashura"

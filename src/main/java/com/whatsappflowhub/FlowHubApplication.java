@@ -17,6 +17,9 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class FlowHubApplication {
 
 	public static void main(String[] args) {
+		if (args.length > 0 && "evaluate".equals(args[0])) {
+			System.exit(com.whatsappflowhub.extraction.EvaluateCommand.run(java.util.Arrays.copyOfRange(args, 1, args.length)));
+		}
 		SpringApplication.run(FlowHubApplication.class, args);
 	}
 }

@@ -1,0 +1,24 @@
+package com.whatsappflowhub.extraction.embedded;
+
+import dev.langchain4j.model.embedding.EmbeddingModel;
+import dev.langchain4j.model.embedding.onnx.allminilml6v2q.AllMiniLmL6V2QuantizedEmbeddingModel;
+
+/**
+ * Sentence embeddings from all-MiniLM-L6-v2 (quantised), run through ONNX from the model file inside the
+ * LangChain4j artifact: offline, no download.
+ */
+public final class SentenceEmbedder {
+
+	public static final int DIMENSIONS = 384;
+
+	private final EmbeddingModel model;
+
+	public SentenceEmbedder() {
+		this.model = new AllMiniLmL6V2QuantizedEmbeddingModel();
+	}
+
+	public float[] embed(String text) {
+		String input = text.isBlank() ? "." : text;
+		return model.embed(input).content().vector();
+	}
+}

@@ -1,0 +1,3 @@
+/** The embedded (offline, deterministic) extraction engine and its parts. */
+@org.jspecify.annotations.NullMarked
+package com.whatsappflowhub.extraction.embedded;

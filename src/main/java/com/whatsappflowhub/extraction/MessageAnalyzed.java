@@ -5,24 +5,36 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
+import com.whatsappflowhub.identity.UserId;
+import com.whatsappflowhub.platform.TenantId;
+import com.whatsappflowhub.platform.TenantScoped;
+import org.jspecify.annotations.Nullable;
+
 /**
- * Published when a received message has been analysed (the seed's {@code MessageProcessedEvent}). The
- * listener on {@code MessageReceived} lands with the WhatsApp channel.
+ * Published when a received message has been analysed (the seed's {@code MessageProcessedEvent}: event id,
+ * timestamp, tenant, message id, extracted tasks, processing metadata), with what the next step needs to act on
+ * it without asking again: the conversation, who sent it, the text and language.
  */
-public record MessageAnalyzed(UUID eventId, Instant timestamp, String tenantId, String messageId,
-		List<ExtractedTask> tasks, ProcessingMetadata metadata) {
+public record MessageAnalyzed(UUID eventId, Instant timestamp, TenantId tenantId, UUID messageId,
+		@Nullable UUID conversationId, Origin sender, String text, String language, boolean actionable,
+		List<Task> tasks, ProcessingMetadata metadata) implements TenantScoped {
 
 	public MessageAnalyzed {
 		tasks = List.copyOf(tasks);
 	}
 
-	/** How the analysis was made. */
-	public record ProcessingMetadata(double confidence, Duration processingTime, String modelVersion) {
+	/** Who wrote the message: a member of staff (with their user id) or a customer. */
+	public record Origin(@Nullable UserId staffUser, AnalysisRequest.Role role, @Nullable String name) {
 	}
 
-	public static MessageAnalyzed of(String tenantId, String messageId, Analysis analysis, Instant now) {
-		return new MessageAnalyzed(UUID.randomUUID(), now, tenantId, messageId, analysis.tasks(),
-				new ProcessingMetadata(analysis.confidence(), analysis.took(),
-						analysis.engine() + "/" + analysis.engineVersion()));
+	/**
+	 * A task found in the message; {@code dueAt} is its deadline as one instant under the tenant's business
+	 * conventions ("by Friday" is Friday at the end of the business day).
+	 */
+	public record Task(ExtractedTask extracted, @Nullable Instant dueAt) {
+	}
+
+	/** How the analysis was made. */
+	public record ProcessingMetadata(double confidence, Duration processingTime, String modelVersion) {
 	}
 }

@@ -38,14 +38,4 @@ class ExtractionConfigurationTests {
 		context.withPropertyValues("flowhub.extraction.engine=magic").run(ctx -> assertThat(ctx).hasFailed());
 	}
 
-	@Test
-	void carriesTheAnalysisIntoTheMessageAnalyzedEvent() {
-		var sent = ZonedDateTime.of(2026, 3, 3, 10, 0, 0, 0, ZoneId.of("Europe/Madrid"));
-		Analysis analysis = ExtractionEngine.embedded().analyse(AnalysisRequest.of("Can you call the supplier today?", sent));
-		MessageAnalyzed event = MessageAnalyzed.of("tenant-1", "wamid.1", analysis, Instant.parse("2026-03-03T09:00:01Z"));
-		assertThat(event.tasks()).isEqualTo(analysis.tasks());
-		assertThat(event.metadata().confidence()).isEqualTo(analysis.confidence());
-		assertThat(event.metadata().modelVersion()).startsWith("embedded/");
-		assertThat(event.eventId()).isNotNull();
-	}
 }

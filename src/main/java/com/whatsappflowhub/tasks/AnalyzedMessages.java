@@ -1,0 +1,67 @@
+package com.whatsappflowhub.tasks;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+import com.whatsappflowhub.extraction.ExtractedTask;
+import com.whatsappflowhub.extraction.MessageAnalyzed;
+import com.whatsappflowhub.extraction.Span;
+import com.whatsappflowhub.identity.Directory;
+import com.whatsappflowhub.identity.StaffMember;
+import com.whatsappflowhub.identity.UserId;
+import org.jspecify.annotations.Nullable;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/** The pipeline step after analysis: each analysed message goes through {@link TaskIntake}. */
+@Component
+class AnalyzedMessages {
+
+	private final TaskIntake intake;
+
+	private final Directory directory;
+
+	AnalyzedMessages(TaskIntake intake, Directory directory) {
+		this.intake = intake;
+		this.directory = directory;
+	}
+
+	@ApplicationModuleListener
+	void on(MessageAnalyzed event) {
+		if (event.tasks().isEmpty()) {
+			return;
+		}
+		List<StaffMember> staff = directory.staff();
+		intake.intake(new TaskIntake.AnalyzedMessage(event.messageId(), event.conversationId(),
+				event.sender().staffUser(), event.sender().role().name().toLowerCase(Locale.ROOT), event.sender().name(),
+				event.text(), event.language(), event.actionable(), event.metadata().confidence(),
+				event.metadata().modelVersion(),
+				event.tasks().stream().map(task -> proposed(task, staff)).toList()));
+	}
+
+	private static TaskIntake.Proposed proposed(MessageAnalyzed.Task task, List<StaffMember> staff) {
+		ExtractedTask found = task.extracted();
+		return new TaskIntake.Proposed(found.title(), found.description(), Priority.of(found.priority().label()),
+				assignee(found.assignee(), staff),
+				task.dueAt() == null ? null
+						: new Deadline(task.dueAt(),
+								found.deadline() == null ? null : found.deadline().grain().name().toLowerCase(Locale.ROOT)),
+				found.confidence(), evidence(found.evidence()));
+	}
+
+	private static @Nullable UserId assignee(@Nullable String name, List<StaffMember> staff) {
+		if (name == null) {
+			return null;
+		}
+		return staff.stream().filter(m -> m.name().equalsIgnoreCase(name)).map(StaffMember::id).findFirst().orElse(null);
+	}
+
+	private static List<Evidence> evidence(Map<String, Span> spans) {
+		return spans.entrySet()
+			.stream()
+			.sorted(Map.Entry.comparingByKey())
+			.map(e -> new Evidence(e.getKey(), e.getValue().start(), e.getValue().end(), e.getValue().text()))
+			.toList();
+	}
+}

@@ -15,7 +15,8 @@ class ExtractionConfiguration {
 
 	@Bean
 	ExtractionEngine extractionEngine(ExtractionSettings settings) {
-		ExtractionEngine embedded = ExtractionEngine.embedded(settings.conventions().toBusinessConventions());
+		ExtractionEngine embedded = new WarmingEngine(
+				() -> ExtractionEngine.embedded(settings.conventions().toBusinessConventions()));
 		return switch (settings.engine()) {
 			case "embedded" -> embedded;
 			case "llm" -> {

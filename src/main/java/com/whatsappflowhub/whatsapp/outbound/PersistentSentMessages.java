@@ -1,0 +1,40 @@
+package com.whatsappflowhub.whatsapp.outbound;
+
+import java.util.Optional;
+
+import com.whatsappflowhub.inbox.Inbox;
+import com.whatsappflowhub.whatsapp.graph.IdempotencyKey;
+import com.whatsappflowhub.whatsapp.graph.SentMessages;
+import com.whatsappflowhub.whatsapp.webhook.InboxMapping;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * {@link SentMessages} on the inbox's outbound messages: the idempotency key is unique per tenant there, and the
+ * wamid is stored the moment Meta accepts a message, so a key is never sent twice, across restarts too. Runs in the
+ * sender's tenant context.
+ */
+@Component
+class PersistentSentMessages implements SentMessages {
+
+	private final Inbox inbox;
+
+	private final TransactionTemplate transactions;
+
+	PersistentSentMessages(Inbox inbox, PlatformTransactionManager transactionManager) {
+		this.inbox = inbox;
+		this.transactions = new TransactionTemplate(transactionManager);
+	}
+
+	@Override
+	public Optional<String> wamidFor(IdempotencyKey key) {
+		return transactions.execute(status -> inbox.externalIdForKey(key.value()));
+	}
+
+	@Override
+	public void accepted(IdempotencyKey key, String wamid) {
+		transactions.executeWithoutResult(status -> inbox.outboundByKey(key.value())
+			.ifPresent(message -> inbox.outboundAccepted(message.id(), wamid, InboxMapping.STATUS_RULE)));
+	}
+}

@@ -65,7 +65,7 @@ CREATE TABLE message (
     search                tsvector GENERATED ALWAYS AS (to_tsvector('simple', coalesce(text, ''))) STORED
 );
 CREATE UNIQUE INDEX message_external_uq ON message (tenant_id, external_id);
-CREATE UNIQUE INDEX message_idempotency_uq ON message (tenant_id, idempotency_key);
+CREATE UNIQUE INDEX message_idempotency_uq ON message (tenant_id, idempotency_key) WHERE idempotency_key IS NOT NULL;
 CREATE INDEX message_conversation_idx ON message (conversation_id, sent_at);
 CREATE INDEX message_target_idx ON message (tenant_id, target_external_id) WHERE target_external_id IS NOT NULL;
 CREATE INDEX message_search_idx ON message USING gin (search);

@@ -6,6 +6,8 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -29,6 +31,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -39,6 +42,10 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 class InboxStore implements Inbox {
 
 	static final String PENDING = "PENDING";
+
+	private static final int PARTY_CACHE_SIZE = 100_000;
+
+	private final Map<PartyKey, Party> parties = new ConcurrentHashMap<>();
 
 	private final JdbcClient jdbc;
 
@@ -74,13 +81,20 @@ class InboxStore implements Inbox {
 		UUID id = UUID.randomUUID();
 		Target target = in.target();
 		MediaReference media = in.media();
+		// one round trip: the message, and the conversation's last inbound time only if the message is new
 		int inserted = jdbc.sql("""
-				INSERT INTO message (id, tenant_id, conversation_id, direction, external_id, type, kind, text, sent_at,
-				  received_at, sender_address, sender_name, reply_to_external_id, forwarded, frequently_forwarded, referral,
-				  target_external_id, reaction_emoji, media_id, media_mime_type, media_sha256, media_filename, media_status, raw)
-				VALUES (:id, :tenant, :conversation, 'IN', :external, :type, :kind, :text, :sentAt, :now, :sender, :senderName,
-				  :replyTo, :forwarded, :frequently, :referral, :target, :emoji, :mediaId, :mime, :sha, :filename, :mediaStatus, :raw)
-				ON CONFLICT (tenant_id, external_id) DO NOTHING""")
+				WITH inserted AS (
+				  INSERT INTO message (id, tenant_id, conversation_id, direction, external_id, type, kind, text, sent_at,
+				    received_at, sender_address, sender_name, reply_to_external_id, forwarded, frequently_forwarded, referral,
+				    target_external_id, reaction_emoji, media_id, media_mime_type, media_sha256, media_filename, media_status, raw)
+				  VALUES (:id, :tenant, :conversation, 'IN', :external, :type, :kind, :text, :sentAt, :now, :sender, :senderName,
+				    :replyTo, :forwarded, :frequently, :referral, :target, :emoji, :mediaId, :mime, :sha, :filename, :mediaStatus, :raw)
+				  ON CONFLICT (tenant_id, external_id) DO NOTHING RETURNING id),
+				touched AS (
+				  UPDATE conversation SET last_inbound_at = GREATEST(last_inbound_at, :sentAt),
+				         last_message_at = GREATEST(last_message_at, :sentAt)
+				  WHERE id = :conversation AND EXISTS (SELECT 1 FROM inserted) RETURNING id)
+				SELECT count(*) FROM inserted""")
 			.param("id", id)
 			.param("tenant", tenant.value())
 			.param("conversation", party.conversationId())
@@ -104,16 +118,11 @@ class InboxStore implements Inbox {
 			.param("filename", media == null ? null : media.filename())
 			.param("mediaStatus", media == null ? null : PENDING)
 			.param("raw", in.rawJson())
-			.update();
+			.query(Integer.class)
+			.single();
 		if (inserted == 0) {
 			return Optional.empty();
 		}
-		jdbc.sql("""
-				UPDATE conversation SET last_inbound_at = GREATEST(last_inbound_at, :at),
-				       last_message_at = GREATEST(last_message_at, :at) WHERE id = :id""")
-			.param("at", Timestamp.from(in.sentAt()))
-			.param("id", party.conversationId())
-			.update();
 		MessageId messageId = new MessageId(id);
 		ConversationId conversationId = new ConversationId(party.conversationId());
 		MessageId replyTo = in.replyToExternalId() == null ? null : idOf(in.replyToExternalId());
@@ -196,8 +205,39 @@ class InboxStore implements Inbox {
 			.orElse(null);
 	}
 
-	/** The contact and its conversation, created on first contact (a new contact is linked to staff by phone). */
+	/**
+	 * The contact and its conversation, created on first contact (a new contact is linked to staff by phone). Known
+	 * parties are remembered after commit (contacts and conversations are never deleted), which saves the webhook a
+	 * query per message.
+	 */
 	private Party party(TenantId tenant, IncomingMessage in, Instant now) {
+		PartyKey key = new PartyKey(tenant, in.channel(), in.senderAddress());
+		Party cached = parties.get(key);
+		if (cached != null && cached.conversationId() != null
+				&& (in.senderName() == null || in.senderName().equals(cached.profileName()))) {
+			return cached;
+		}
+		Party party = readOrCreateParty(tenant, in, now);
+		rememberAfterCommit(key, party);
+		return party;
+	}
+
+	private void rememberAfterCommit(PartyKey key, Party party) {
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				if (parties.size() >= PARTY_CACHE_SIZE) {
+					parties.clear();
+				}
+				parties.put(key, party);
+			}
+		});
+	}
+
+	private record PartyKey(TenantId tenant, String channel, String address) {
+	}
+
+	private Party readOrCreateParty(TenantId tenant, IncomingMessage in, Instant now) {
 		for (int attempt = 0; attempt < 3; attempt++) {
 			Optional<Party> found = findParty(in.channel(), in.senderAddress());
 			if (found.isPresent()) {
@@ -362,7 +402,7 @@ class InboxStore implements Inbox {
 				  received_at, sent_by_user_id, reply_to_external_id, target_external_id, status, status_updated_at, payload)
 				VALUES (:id, :tenant, :conversation, 'OUT', :key, :type, :kind, :text, :now, :now, :user, :replyTo, :target,
 				  'PENDING', :now, :payload)
-				ON CONFLICT (tenant_id, idempotency_key) DO NOTHING""")
+				ON CONFLICT (tenant_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING""")
 			.param("id", id)
 			.param("tenant", tenant.value())
 			.param("conversation", draft.conversationId().value())

@@ -109,6 +109,10 @@ class SendingTests {
 	void everyRequestFollowsTheContract() {
 		for (LoggedRequest request : graph.findAll(postRequestedFor(urlPathMatching("/v23.0/.*")))) {
 			JsonNode body = JsonMapper.shared().readTree(request.getBodyAsString());
+			if ("read".equals(body.path("status").asString(""))) {
+				assertThat(contract.validateMarkAsRead(body)).as("read receipt sent: %s", body).isEmpty();
+				continue;
+			}
 			assertThat(contract.validateMessage(body)).as("body sent: %s", body).isEmpty();
 			assertThat(body.path("recipient_type").asString()).isEqualTo("individual");
 			assertThat(request.getHeader("User-Agent")).matches(contract.headerPattern("UserAgent"));
@@ -357,6 +361,22 @@ class SendingTests {
 		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(
 				recorder.eventsOf(firstMessage, MessageStatusChanged.class)).extracting(MessageStatusChanged::status)
 			.containsExactly("ACCEPTED", "READ"));
+	}
+
+	@Test
+	void marksACustomersMessageAsReadOnWhatsApp() {
+		ChannelFixture.Tenant tenant = channel.tenantWithNumber();
+		Conversation conversation = conversation(tenant, Instant.now());
+		answer(tenant.phoneNumberId(), json(200, "{\"success\":true}"));
+
+		assertThat(api.post("/api/v1/messages/" + conversation.inboundMessageId() + "/read", conversation.token(Role.USER),
+				null)).hasStatus(204);
+		assertThat(api.post("/api/v1/messages/" + conversation.inboundMessageId() + "/read",
+				conversation.token(Role.VIEWER), null)).hasStatus(403);
+
+		JsonNode body = sentBodies().get(0);
+		assertThat(body.path("status").asString()).isEqualTo("read");
+		assertThat(body.path("message_id").asString()).isEqualTo(conversation.inboundWamid());
 	}
 
 	@Test

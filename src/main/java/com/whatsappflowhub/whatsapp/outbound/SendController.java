@@ -31,8 +31,19 @@ class SendController {
 
 	private final Sending sending;
 
-	SendController(Sending sending) {
+	private final ReadReceipts readReceipts;
+
+	SendController(Sending sending, ReadReceipts readReceipts) {
 		this.sending = sending;
+		this.readReceipts = readReceipts;
+	}
+
+	/** Marks a customer's message as read on WhatsApp. */
+	@PostMapping("/api/v1/messages/{id}/read")
+	@PreAuthorize("hasAnyRole('TENANT_ADMIN', 'MANAGER', 'USER')")
+	ResponseEntity<Void> markAsRead(@PathVariable UUID id) {
+		readReceipts.markAsRead(id);
+		return ResponseEntity.noContent().build();
 	}
 
 	@PostMapping("/api/v1/conversations/{id}/messages")

@@ -6,6 +6,7 @@ import com.whatsappflowhub.inbox.Inbox;
 import com.whatsappflowhub.whatsapp.graph.IdempotencyKey;
 import com.whatsappflowhub.whatsapp.graph.SentMessages;
 import com.whatsappflowhub.whatsapp.webhook.InboxMapping;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -22,8 +23,11 @@ class PersistentSentMessages implements SentMessages {
 
 	private final TransactionTemplate transactions;
 
-	PersistentSentMessages(Inbox inbox, PlatformTransactionManager transactionManager) {
+	private final JdbcClient jdbc;
+
+	PersistentSentMessages(Inbox inbox, PlatformTransactionManager transactionManager, JdbcClient jdbc) {
 		this.inbox = inbox;
+		this.jdbc = jdbc;
 		this.transactions = new TransactionTemplate(transactionManager);
 	}
 
@@ -34,7 +38,10 @@ class PersistentSentMessages implements SentMessages {
 
 	@Override
 	public void accepted(IdempotencyKey key, String wamid) {
-		transactions.executeWithoutResult(status -> inbox.outboundByKey(key.value())
-			.ifPresent(message -> inbox.outboundAccepted(message.id(), wamid, InboxMapping.STATUS_RULE)));
+		transactions.executeWithoutResult(status -> {
+			jdbc.sql("SET LOCAL synchronous_commit = on").update(); // the wamid is what stops a second send
+			inbox.outboundByKey(key.value())
+				.ifPresent(message -> inbox.outboundAccepted(message.id(), wamid, InboxMapping.STATUS_RULE));
+		});
 	}
 }

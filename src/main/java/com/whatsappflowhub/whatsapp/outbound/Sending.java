@@ -28,6 +28,7 @@ import com.whatsappflowhub.whatsapp.number.Numbers;
 import com.whatsappflowhub.whatsapp.webhook.InboxMapping;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -56,8 +57,11 @@ class Sending {
 
 	private final Clock clock;
 
+	private final JdbcClient jdbc;
+
 	Sending(Inbox inbox, Numbers numbers, GraphApi graph, WindowPolicy window,
-			PlatformTransactionManager transactionManager, JsonMapper json, Clock clock) {
+			PlatformTransactionManager transactionManager, JsonMapper json, Clock clock, JdbcClient jdbc) {
+		this.jdbc = jdbc;
 		this.inbox = inbox;
 		this.numbers = numbers;
 		this.graph = graph;
@@ -109,6 +113,7 @@ class Sending {
 	}
 
 	private Prepared prepare(ConversationId conversationId, SendRequest request, String key, @Nullable UserId by) {
+		durableCommit();
 		var existing = inbox.outboundByKey(key);
 		if (existing.isPresent()) {
 			return new Prepared(existing.get(), false, null, null, null);
@@ -159,6 +164,11 @@ class Sending {
 			}
 		}
 		// Undetermined: left PENDING, Meta may have it; its status webhook will tell
+	}
+
+	/** The message and its key must survive a crash before it leaves, or a retry could send it twice. */
+	private void durableCommit() {
+		jdbc.sql("SET LOCAL synchronous_commit = on").update();
 	}
 
 	private void failed(MessageId id, WhatsAppError error) {

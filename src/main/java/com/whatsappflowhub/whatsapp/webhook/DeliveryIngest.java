@@ -138,6 +138,9 @@ class DeliveryIngest {
 	}
 
 	private int storeInTransaction(TenantId tenant, List<Routed> items, byte[] body, Instant now) {
+		// the 200 promises Meta that the delivery is stored: this commit waits for its WAL whatever the server's
+		// default (the embedded server starts with synchronous_commit=off)
+		jdbc.sql("SET LOCAL synchronous_commit = on").update();
 		UUID deliveryId = UUID.randomUUID();
 		int stored = 0;
 		boolean media = false;

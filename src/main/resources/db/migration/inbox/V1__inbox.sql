@@ -45,6 +45,7 @@ CREATE TABLE message (
     frequently_forwarded  boolean     NOT NULL DEFAULT false,
     referral              text,
     target_external_id    text,                   -- reaction, edit and delete: the message acted on
+    target_action         text CHECK (target_action IN ('REACTION', 'EDIT', 'DELETE')),
     reaction_emoji        text,
     media_id              text,
     media_mime_type       text,

@@ -110,6 +110,21 @@ class InboxTests {
 	}
 
 	@Test
+	void appliesAnEditThatArrivedBeforeItsOriginalWhenTheOriginalArrives() {
+		ChannelFixture.Tenant tenant = channel.tenantWithNumber();
+		String from = "4915100000053";
+		String original = wamid();
+		post(tenant, from, json(from, wamid(), "edit", "\"edit\":{\"original_message_id\":\"" + original
+				+ "\",\"message\":{\"type\":\"text\",\"text\":{\"body\":\"meet at 10, not 9\"}}}"));
+
+		post(tenant, from, ChannelFixture.text(original, from, "meet at 9", Instant.now().minusSeconds(60)));
+
+		JsonNode message = message(tenant, idOf(tenant, original));
+		assertThat(message.path("text").asString()).isEqualTo("meet at 10, not 9");
+		assertThat(message.path("revisions").path(0).path("previousText").asString()).isEqualTo("meet at 9");
+	}
+
+	@Test
 	void findsMessagesByTheirWordsWithinTheCallersTenantOnly() {
 		ChannelFixture.Tenant tenant = channel.tenantWithNumber();
 		ChannelFixture.Tenant other = channel.tenantWithNumber();

@@ -81,20 +81,25 @@ class InboxStore implements Inbox {
 		UUID id = UUID.randomUUID();
 		Target target = in.target();
 		MediaReference media = in.media();
-		// one round trip: the message, and the conversation's last inbound time only if the message is new
-		int inserted = jdbc.sql("""
+		// one round trip: the message, the conversation's last inbound time only if the message is new, and whether
+		// edits or deletes of this message arrived before it did
+		int[] counts = jdbc.sql("""
 				WITH inserted AS (
 				  INSERT INTO message (id, tenant_id, conversation_id, direction, external_id, type, kind, text, sent_at,
 				    received_at, sender_address, sender_name, reply_to_external_id, forwarded, frequently_forwarded, referral,
-				    target_external_id, reaction_emoji, media_id, media_mime_type, media_sha256, media_filename, media_status, raw)
+				    target_external_id, target_action, reaction_emoji, media_id, media_mime_type, media_sha256, media_filename,
+				    media_status, raw)
 				  VALUES (:id, :tenant, :conversation, 'IN', :external, :type, :kind, :text, :sentAt, :now, :sender, :senderName,
-				    :replyTo, :forwarded, :frequently, :referral, :target, :emoji, :mediaId, :mime, :sha, :filename, :mediaStatus, :raw)
+				    :replyTo, :forwarded, :frequently, :referral, :target, :action, :emoji, :mediaId, :mime, :sha, :filename,
+				    :mediaStatus, :raw)
 				  ON CONFLICT (tenant_id, external_id) DO NOTHING RETURNING id),
 				touched AS (
 				  UPDATE conversation SET last_inbound_at = GREATEST(last_inbound_at, :sentAt),
 				         last_message_at = GREATEST(last_message_at, :sentAt)
 				  WHERE id = :conversation AND EXISTS (SELECT 1 FROM inserted) RETURNING id)
-				SELECT count(*) FROM inserted""")
+				SELECT (SELECT count(*) FROM inserted) AS inserted,
+				       (SELECT count(*) FROM message WHERE target_external_id = :external AND direction = 'IN'
+				          AND target_action IN ('EDIT', 'DELETE')) AS early""")
 			.param("id", id)
 			.param("tenant", tenant.value())
 			.param("conversation", party.conversationId())
@@ -111,6 +116,8 @@ class InboxStore implements Inbox {
 			.param("frequently", in.frequentlyForwarded())
 			.param("referral", in.referralJson())
 			.param("target", target == null ? null : target.externalId())
+			.param("action", target == null ? null
+					: target instanceof Target.Reaction ? "REACTION" : target instanceof Target.Edit ? "EDIT" : "DELETE")
 			.param("emoji", target instanceof Target.Reaction reaction ? reaction.emoji() : null)
 			.param("mediaId", media == null ? null : media.mediaId())
 			.param("mime", media == null ? null : media.mimeType())
@@ -118,9 +125,9 @@ class InboxStore implements Inbox {
 			.param("filename", media == null ? null : media.filename())
 			.param("mediaStatus", media == null ? null : PENDING)
 			.param("raw", in.rawJson())
-			.query(Integer.class)
+			.query((rs, row) -> new int[] { rs.getInt("inserted"), rs.getInt("early") })
 			.single();
-		if (inserted == 0) {
+		if (counts[0] == 0) {
 			return Optional.empty();
 		}
 		MessageId messageId = new MessageId(id);
@@ -131,6 +138,9 @@ class InboxStore implements Inbox {
 				in.forwarded()));
 		if (target != null) {
 			applyTarget(tenant, messageId, conversationId, in, target, now);
+		}
+		if (counts[1] > 0) {
+			applyEarlyRevisions(tenant, messageId, conversationId, in.externalId());
 		}
 		return Optional.of(new Received(messageId, conversationId, new ContactId(party.contactId()), media != null));
 	}
@@ -167,32 +177,51 @@ class InboxStore implements Inbox {
 		if (original == null) {
 			return; // the original is not (yet) in the inbox; the edit or delete is kept as a message of its own
 		}
+		revise(tenant, original, conversationId, target instanceof Target.Delete,
+				target instanceof Target.Edit edit ? edit.newText() : null, in.externalId(), in.sentAt());
+	}
+
+	/** Edits and deletes that arrived before their original, applied in the order they were made. */
+	private void applyEarlyRevisions(TenantId tenant, MessageId original, ConversationId conversationId,
+			String externalId) {
+		record Early(String action, @Nullable String text, String externalId, Instant at) {
+		}
+		List<Early> early = jdbc.sql("""
+				SELECT target_action, text, external_id, sent_at FROM message
+				WHERE target_external_id = ? AND direction = 'IN' AND target_action IN ('EDIT', 'DELETE')
+				ORDER BY sent_at, received_at""")
+			.param(externalId)
+			.query((rs, row) -> new Early(rs.getString(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant()))
+			.list();
+		for (Early revision : early) {
+			revise(tenant, original, conversationId, "DELETE".equals(revision.action()), revision.text(),
+					revision.externalId(), revision.at());
+		}
+	}
+
+	private void revise(TenantId tenant, MessageId original, ConversationId conversationId, boolean delete,
+			@Nullable String newText, String byExternalId, Instant at) {
 		String previous = jdbc.sql("SELECT text FROM message WHERE id = ? FOR UPDATE")
 			.param(original.value())
 			.query(String.class)
 			.optional()
 			.orElse(null);
-		if (target instanceof Target.Edit edit) {
-			jdbc.sql("""
-					INSERT INTO message_revision (tenant_id, message_id, kind, previous_text, by_external_id, revised_at)
-					VALUES (?, ?, 'EDIT', ?, ?, ?)""")
-				.params(tenant.value(), original.value(), previous, in.externalId(), Timestamp.from(in.sentAt()))
-				.update();
-			jdbc.sql("UPDATE message SET text = ?, edited_at = ? WHERE id = ?")
-				.params(edit.newText(), Timestamp.from(in.sentAt()), original.value())
-				.update();
-			events.publishEvent(new MessageEdited(tenant, original, conversationId, previous, edit.newText(), in.sentAt()));
-		}
-		else if (target instanceof Target.Delete) {
-			jdbc.sql("""
-					INSERT INTO message_revision (tenant_id, message_id, kind, previous_text, by_external_id, revised_at)
-					VALUES (?, ?, 'DELETE', ?, ?, ?)""")
-				.params(tenant.value(), original.value(), previous, in.externalId(), Timestamp.from(in.sentAt()))
-				.update();
+		jdbc.sql("""
+				INSERT INTO message_revision (tenant_id, message_id, kind, previous_text, by_external_id, revised_at)
+				VALUES (?, ?, ?, ?, ?, ?)""")
+			.params(tenant.value(), original.value(), delete ? "DELETE" : "EDIT", previous, byExternalId, Timestamp.from(at))
+			.update();
+		if (delete) {
 			jdbc.sql("UPDATE message SET text = NULL, deleted_at = ? WHERE id = ?")
-				.params(Timestamp.from(in.sentAt()), original.value())
+				.params(Timestamp.from(at), original.value())
 				.update();
-			events.publishEvent(new MessageDeleted(tenant, original, conversationId, in.sentAt()));
+			events.publishEvent(new MessageDeleted(tenant, original, conversationId, at));
+		}
+		else {
+			jdbc.sql("UPDATE message SET text = ?, edited_at = ? WHERE id = ?")
+				.params(newText, Timestamp.from(at), original.value())
+				.update();
+			events.publishEvent(new MessageEdited(tenant, original, conversationId, previous, newText, at));
 		}
 	}
 

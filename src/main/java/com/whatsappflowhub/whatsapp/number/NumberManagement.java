@@ -65,7 +65,7 @@ public class NumberManagement {
 		try {
 			numbers.insert(id, tenant, registration.phoneNumberId(), registration.businessAccountId(),
 					registration.displayNumber(), registration.accessToken(), registration.appSecret(),
-					registration.verifyToken(), registration.fallbackTemplate(), clock.instant());
+					registration.verifyToken(), registration.fallbackTemplate(), clock.instant(), false);
 		}
 		catch (DuplicateKeyException ex) {
 			throw new PhoneNumberTaken(registration.phoneNumberId());
@@ -126,8 +126,12 @@ public class NumberManagement {
 		if (!event.demo() || numbers.findByPhoneNumberId(settings.demoPhoneNumberId()).isPresent()) {
 			return;
 		}
-		numbers.insert(UUID.randomUUID(), event.tenantId(), settings.demoPhoneNumberId(), DEMO_BUSINESS_ACCOUNT_ID,
-				"+1 555 0100", DEMO_ACCESS_TOKEN, null, null, null, clock.instant());
+		if (!numbers.insert(UUID.randomUUID(), event.tenantId(), settings.demoPhoneNumberId(), DEMO_BUSINESS_ACCOUNT_ID,
+				"+1 555 0100", DEMO_ACCESS_TOKEN, null, null, null, clock.instant(), true)) {
+			log.warn("The demo phone_number_id {} belongs to another tenant; the demo tenant gets no number",
+					settings.demoPhoneNumberId());
+			return;
+		}
 		invalidateAfterCommit();
 		log.info("Registered the demo WhatsApp number {} for the demo tenant", settings.demoPhoneNumberId());
 	}

@@ -49,13 +49,15 @@ public class Numbers {
 		return sealed == null ? null : new String(secrets.open(sealed, context(id, purpose)), StandardCharsets.UTF_8);
 	}
 
-	void insert(UUID id, TenantId tenant, String phoneNumberId, String businessAccountId, String displayNumber,
+	/** @return false when the phone_number_id is registered already (only with {@code ifAbsent}) */
+	boolean insert(UUID id, TenantId tenant, String phoneNumberId, String businessAccountId, String displayNumber,
 			String accessToken, @Nullable String appSecret, @Nullable String verifyToken,
-			BusinessNumberRecord.@Nullable FallbackTemplate fallback, Instant now) {
-		jdbc.sql("""
+			BusinessNumberRecord.@Nullable FallbackTemplate fallback, Instant now, boolean ifAbsent) {
+		return jdbc.sql("""
 				INSERT INTO whatsapp_number (id, tenant_id, phone_number_id, business_account_id, display_number, access_token,
 				  app_secret, verify_token, status, fallback_template_name, fallback_template_language, created_at, updated_at)
-				VALUES (:id, :tenant, :phone, :account, :display, :token, :secret, :verify, 'ACTIVE', :fbName, :fbLanguage, :now, :now)""")
+				VALUES (:id, :tenant, :phone, :account, :display, :token, :secret, :verify, 'ACTIVE', :fbName, :fbLanguage, :now, :now)"""
+				+ (ifAbsent ? " ON CONFLICT (phone_number_id) DO NOTHING" : ""))
 			.param("id", id)
 			.param("tenant", tenant.value())
 			.param("phone", phoneNumberId)
@@ -67,7 +69,7 @@ public class Numbers {
 			.param("fbName", fallback == null ? null : fallback.name())
 			.param("fbLanguage", fallback == null ? null : fallback.language())
 			.param("now", Timestamp.from(now))
-			.update();
+			.update() == 1;
 	}
 
 	public Optional<BusinessNumberRecord> find(UUID id) {

@@ -103,8 +103,10 @@ class WebhookController {
 			return refused("too-large", HttpStatus.CONTENT_TOO_LARGE, "The delivery is larger than " + limit + " bytes.");
 		}
 		Set<UUID> signedFor = null;
-		if (!signatures.check(body, signature, platformSecret).isValid()) {
-			signedFor = signedByOwnApp(body, signature);
+		SignatureCheck platform = signatures.check(body, signature, platformSecret);
+		if (!platform.isValid()) {
+			// a missing or malformed header fails for every secret: only a well-formed mismatch is worth the numbers' own
+			signedFor = platform == SignatureCheck.MISMATCH ? signedByOwnApp(body, signature) : Set.of();
 			if (signedFor.isEmpty()) {
 				return refused("signature-invalid", HttpStatus.UNAUTHORIZED,
 						"X-Hub-Signature-256 is missing or does not match the body.");

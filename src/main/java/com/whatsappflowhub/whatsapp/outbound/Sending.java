@@ -81,9 +81,10 @@ class Sending {
 
 	Sent send(ConversationId conversationId, SendRequest request, @Nullable String idempotencyKey, @Nullable UserId by) {
 		String key = idempotencyKey == null || idempotencyKey.isBlank() ? UUID.randomUUID().toString() : idempotencyKey;
-		Prepared prepared = transactions.execute(status -> prepare(conversationId, request, key, by));
-		if (prepared == null || !prepared.created() || prepared.outbound() == null || prepared.from() == null) {
-			return new Sent(prepared.message(), false);
+		Prepared prepared = java.util.Objects.requireNonNull(
+				transactions.execute(status -> prepare(conversationId, request, key, by)));
+		if (!prepared.created() || prepared.outbound() == null || prepared.from() == null) {
+			return new Sent(prepared.message(), false); // the key was used before: its first result
 		}
 		MessageId id = prepared.message().id();
 		SendOutcome outcome = graph.client().send(prepared.from(), prepared.outbound(), new IdempotencyKey(key));

@@ -87,8 +87,9 @@ class DeliveryIngest {
 	}
 
 	/**
-	 * @param signedFor the numbers whose own app secret verified the delivery, or {@code null} when the platform's
-	 *     app signed it (then it may carry items for any number without an own secret... and any other)
+	 * @param signedFor the numbers whose own app secret verified the delivery (items for any other number are kept as
+	 *     unroutable: one tenant's app cannot speak for another's number), or {@code null} when the platform's app
+	 *     signed it (then it speaks for every number)
 	 */
 	Outcome ingest(byte[] body, Delivery delivery, @Nullable Set<UUID> signedFor) {
 		Instant now = clock.instant();

@@ -316,6 +316,19 @@ class WebhookEndpointTests {
 	}
 
 	@Test
+	void documentsTheChannelsApiAndExportsItsCounters() throws Exception {
+		channel.post("{\"object\":\"page\"}");
+
+		MvcTestResult openapi = api.mvc().get().uri("/v3/api-docs").exchange();
+		assertThat(openapi).hasStatusOk();
+		assertThat(openapi.getResponse().getContentAsString()).contains("/api/v1/whatsapp/numbers",
+				"/api/v1/conversations/{id}/messages", "/api/v1/messages/{id}", "/webhooks/whatsapp");
+		String metrics = api.mvc().get().uri("/actuator/prometheus").exchange().getResponse().getContentAsString();
+		assertThat(metrics).contains("whatsapp_webhook_deliveries_total{outcome=\"not-a-delivery\"}",
+				"whatsapp_webhook_unroutable_items_total");
+	}
+
+	@Test
 	void linksAContactWhosePhoneIsAMemberOfStaff() throws Exception {
 		ChannelFixture.Tenant tenant = channel.tenantWithNumber();
 		String admin = tenant.fixture().token(Role.TENANT_ADMIN);

@@ -76,9 +76,17 @@ CREATE TABLE whatsapp_quarantine (
     body         bytea       NOT NULL
 );
 
--- Items for a phone_number_id (or business account) that no tenant has registered: kept, answered 200.
+-- Items for a phone_number_id (or business account) that no tenant has registered: kept with the delivery they came
+-- in, answered 200, and stored for the tenant that registers the number later.
+CREATE TABLE whatsapp_unroutable_delivery (
+    id           uuid        PRIMARY KEY,
+    received_at  timestamptz NOT NULL,
+    body         bytea       NOT NULL
+);
+
 CREATE TABLE whatsapp_unroutable (
     id                   uuid        PRIMARY KEY,
+    delivery_id          uuid        NOT NULL REFERENCES whatsapp_unroutable_delivery (id),
     received_at          timestamptz NOT NULL,
     business_account_id  text        NOT NULL,
     phone_number_id      text,
@@ -87,3 +95,5 @@ CREATE TABLE whatsapp_unroutable (
     raw                  text        NOT NULL
 );
 CREATE INDEX whatsapp_unroutable_recent_idx ON whatsapp_unroutable (received_at DESC);
+CREATE INDEX whatsapp_unroutable_phone_idx ON whatsapp_unroutable (phone_number_id);
+CREATE INDEX whatsapp_unroutable_account_idx ON whatsapp_unroutable (business_account_id) WHERE phone_number_id IS NULL;

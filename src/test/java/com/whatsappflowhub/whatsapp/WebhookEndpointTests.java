@@ -229,6 +229,36 @@ class WebhookEndpointTests {
 	}
 
 	@Test
+	void storesWhatArrivedForANumberBeforeItWasRegisteredOnceATenantRegistersIt() {
+		String phone = "later-" + UUID.randomUUID();
+		String account = "waba-later-" + UUID.randomUUID();
+		String early = wamid();
+		String unknownToo = "still-unknown-" + UUID.randomUUID();
+		assertThat(channel.post(delivery(
+				entry(account, phone, text(early, "4915100000060", "anyone there?", Instant.now()), "",
+						contact("4915100000060", "Early")),
+				entry("waba-other", unknownToo, text(wamid(), "4915100000061", "not yours", Instant.now()), "",
+						contact("4915100000061", "Other"))))).hasStatusOk();
+		Api.TenantFixture fixture = api.newTenant();
+
+		MvcTestResult registered = api.post("/api/v1/whatsapp/numbers", fixture.token(Role.TENANT_ADMIN), Map.of(
+				"phoneNumberId", phone, "businessAccountId", account, "displayNumber", "+1 555 0100", "accessToken",
+				ChannelFixture.ACCESS_TOKEN));
+
+		assertThat(registered).hasStatus(201);
+		ChannelFixture.Tenant tenant = new ChannelFixture.Tenant(fixture, api.read(registered).path("id").asString(), phone,
+				account);
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(messages(tenant, early)).isEqualTo(1));
+		MessageId message = messageId(tenant, early);
+		await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(recorder.eventsOf(message, MessageReceived.class)).hasSize(1));
+		List<String> unroutable = api.read(api.get("/api/v1/whatsapp/unroutable?limit=1000", api.superAdminToken()))
+			.valueStream()
+			.map(n -> n.path("phoneNumberId").asString())
+			.toList();
+		assertThat(unroutable).doesNotContain(phone).contains(unknownToo);
+	}
+
+	@Test
 	void storesEveryMessageAndStatusOfTwoEntriesWithSeveralItemsEach() {
 		ChannelFixture.Tenant tenant = channel.tenantWithNumber();
 		Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);

@@ -13,6 +13,7 @@ import com.whatsappflowhub.platform.TenantId;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Service;
@@ -39,7 +40,11 @@ public class NumberManagement {
 
 	private final Clock clock;
 
-	NumberManagement(Numbers numbers, NumberRouting routing, NumberSettings settings, Clock clock) {
+	private final ApplicationEventPublisher events;
+
+	NumberManagement(Numbers numbers, NumberRouting routing, NumberSettings settings, Clock clock,
+			ApplicationEventPublisher events) {
+		this.events = events;
 		this.numbers = numbers;
 		this.routing = routing;
 		this.settings = settings;
@@ -71,6 +76,7 @@ public class NumberManagement {
 			throw new PhoneNumberTaken(registration.phoneNumberId());
 		}
 		invalidateAfterCommit();
+		events.publishEvent(new NumberRegistered(tenant, id, registration.phoneNumberId(), registration.businessAccountId()));
 		return numbers.find(id).orElseThrow();
 	}
 
@@ -126,13 +132,16 @@ public class NumberManagement {
 		if (!event.demo() || numbers.findByPhoneNumberId(settings.demoPhoneNumberId()).isPresent()) {
 			return;
 		}
-		if (!numbers.insert(UUID.randomUUID(), event.tenantId(), settings.demoPhoneNumberId(), DEMO_BUSINESS_ACCOUNT_ID,
+		UUID id = UUID.randomUUID();
+		if (!numbers.insert(id, event.tenantId(), settings.demoPhoneNumberId(), DEMO_BUSINESS_ACCOUNT_ID,
 				"+1 555 0100", DEMO_ACCESS_TOKEN, null, null, null, clock.instant(), true)) {
 			log.warn("The demo phone_number_id {} belongs to another tenant; the demo tenant gets no number",
 					settings.demoPhoneNumberId());
 			return;
 		}
 		invalidateAfterCommit();
+		events.publishEvent(
+				new NumberRegistered(event.tenantId(), id, settings.demoPhoneNumberId(), DEMO_BUSINESS_ACCOUNT_ID));
 		log.info("Registered the demo WhatsApp number {} for the demo tenant", settings.demoPhoneNumberId());
 	}
 

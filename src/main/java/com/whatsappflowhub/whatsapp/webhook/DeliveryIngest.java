@@ -113,7 +113,7 @@ class DeliveryIngest {
 			stored += store(group.getKey(), group.getValue(), body, now);
 		}
 		if (!unroutable.isEmpty()) {
-			quarantine.unroutable(unroutable);
+			quarantine.unroutable(body, unroutable, now);
 			unroutableItems.increment(unroutable.size());
 		}
 		return new Outcome(stored, unroutable.size());

@@ -2,7 +2,10 @@ package com.whatsappflowhub.whatsapp.webhook;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -41,15 +44,56 @@ class Quarantine {
 	}
 
 	@Transactional
-	void unroutable(List<Unroutable> items) {
+	void unroutable(byte[] body, List<Unroutable> items, Instant now) {
+		UUID delivery = UUID.randomUUID();
+		jdbc.sql("INSERT INTO whatsapp_unroutable_delivery (id, received_at, body) VALUES (?, ?, ?)")
+			.params(delivery, Timestamp.from(now), body)
+			.update();
 		for (Unroutable item : items) {
 			jdbc.sql("""
-					INSERT INTO whatsapp_unroutable (id, received_at, business_account_id, phone_number_id, field, reason, raw)
-					VALUES (?, ?, ?, ?, ?, ?, ?)""")
-				.params(item.id(), Timestamp.from(item.receivedAt()), item.businessAccountId(), item.phoneNumberId(),
-						item.field(), item.reason(), item.raw())
+					INSERT INTO whatsapp_unroutable (id, delivery_id, received_at, business_account_id, phone_number_id, field,
+					  reason, raw) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""")
+				.params(item.id(), delivery, Timestamp.from(item.receivedAt()), item.businessAccountId(),
+						item.phoneNumberId(), item.field(), item.reason(), item.raw())
 				.update();
 		}
+	}
+
+	/** A delivery with items for a number registered since, and those items' ids. */
+	record Held(UUID deliveryId, byte[] body, List<UUID> itemIds) {
+	}
+
+	/** Deliveries holding items of this number (by phone_number_id, or by business account for account events). */
+	List<Held> heldFor(String phoneNumberId, String businessAccountId) {
+		Map<UUID, List<UUID>> items = new LinkedHashMap<>();
+		jdbc.sql("""
+				SELECT id, delivery_id FROM whatsapp_unroutable
+				WHERE phone_number_id = ? OR (phone_number_id IS NULL AND business_account_id = ?)
+				ORDER BY received_at""")
+			.params(phoneNumberId, businessAccountId)
+			.query((rs, row) -> items.computeIfAbsent(rs.getObject("delivery_id", UUID.class), k -> new ArrayList<>())
+				.add(rs.getObject("id", UUID.class)))
+			.list();
+		List<Held> held = new ArrayList<>();
+		items.forEach((delivery, ids) -> held.add(new Held(delivery,
+				jdbc.sql("SELECT body FROM whatsapp_unroutable_delivery WHERE id = ?")
+					.param(delivery)
+					.query((rs, row) -> rs.getBytes(1))
+					.single(),
+				ids)));
+		return held;
+	}
+
+	/** The items were stored for their tenant: they are no longer unroutable (nor their delivery, once empty). */
+	void released(Held held) {
+		for (UUID id : held.itemIds()) {
+			jdbc.sql("DELETE FROM whatsapp_unroutable WHERE id = ?").param(id).update();
+		}
+		jdbc.sql("""
+				DELETE FROM whatsapp_unroutable_delivery d WHERE id = ?
+				AND NOT EXISTS (SELECT 1 FROM whatsapp_unroutable u WHERE u.delivery_id = d.id)""")
+			.param(held.deliveryId())
+			.update();
 	}
 
 	@Transactional(readOnly = true)

@@ -12,14 +12,24 @@ import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.nio.file.Path;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+
 import com.whatsappflowhub.whatsapp.graph.Backoff;
+import com.whatsappflowhub.whatsapp.graph.GraphApi;
 import com.whatsappflowhub.whatsapp.graph.GraphClient;
 import com.whatsappflowhub.whatsapp.graph.InMemorySentMessages;
 import com.whatsappflowhub.whatsapp.graph.MediaDownloader;
 import com.whatsappflowhub.whatsapp.graph.SentMessages;
+import com.whatsappflowhub.whatsapp.media.MediaSettings;
+import com.whatsappflowhub.whatsapp.number.NumberSettings;
 import com.whatsappflowhub.whatsapp.webhook.SignatureVerifier;
 import com.whatsappflowhub.whatsapp.webhook.VerifyHandshake;
 import com.whatsappflowhub.whatsapp.webhook.WebhookParser;
+import com.whatsappflowhub.whatsapp.webhook.WebhookSettings;
 
 /**
  * The channel's beans from {@link WhatsAppProperties}. {@link SentMessages} falls back to memory until the outbound
@@ -28,6 +38,8 @@ import com.whatsappflowhub.whatsapp.webhook.WebhookParser;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WhatsAppProperties.class)
 class WhatsAppConfiguration {
+
+	private static final Logger log = LoggerFactory.getLogger(WhatsAppConfiguration.class);
 
 	static RestClient graphRestClient(WhatsAppProperties properties) {
 		HttpClient http = HttpClient.newBuilder()
@@ -69,6 +81,46 @@ class WhatsAppConfiguration {
 	@Bean
 	MediaDownloader whatsAppMediaDownloader(WhatsAppProperties properties, ObjectProvider<JsonMapper> mapper) {
 		return mediaDownloader(properties, mapper.getIfAvailable(JsonMapper::shared));
+	}
+
+	/** The client and downloader the channel uses; tests point it at a local Graph server. */
+	@Bean
+	GraphApi whatsAppGraphApi(WhatsAppProperties properties, ObjectProvider<SentMessages> sentMessages,
+			ObjectProvider<JsonMapper> mapper) {
+		JsonMapper json = mapper.getIfAvailable(JsonMapper::shared);
+		SentMessages sent = sentMessages.getIfAvailable(() -> new InMemorySentMessages(10_000));
+		return new GraphApi(properties.baseUrl(),
+				url -> graphClient(properties.withBaseUrl(url), Backoff.Sleeper.REAL, sent, json),
+				url -> mediaDownloader(properties.withBaseUrl(url), json));
+	}
+
+	@Bean
+	NumberSettings whatsAppNumberSettings(WhatsAppProperties properties) {
+		String secret = properties.appSecret();
+		if (secret.isBlank()) {
+			log.warn("FLOWHUB_WHATSAPP_APP_SECRET is not set: webhook signatures are checked with a DEV-ONLY app secret. "
+					+ "Set it to your Meta app's secret before receiving real deliveries.");
+			secret = WhatsAppProperties.DEV_APP_SECRET;
+		}
+		String token = properties.verifyToken();
+		if (token.isBlank()) {
+			log.warn("FLOWHUB_WHATSAPP_VERIFY_TOKEN is not set: Meta's handshake is answered for a DEV-ONLY verify token.");
+			token = WhatsAppProperties.DEV_VERIFY_TOKEN;
+		}
+		return new NumberSettings(secret, token, properties.demoPhoneNumberId(), properties.routingRefresh());
+	}
+
+	@Bean
+	WebhookSettings whatsAppWebhookSettings(WhatsAppProperties properties) {
+		return new WebhookSettings(properties.webhook().maxBodySize().toBytes());
+	}
+
+	@Bean
+	MediaSettings whatsAppMediaSettings(WhatsAppProperties properties,
+			@Value("${flowhub.data-dir:./data}") String dataDir) {
+		WhatsAppProperties.Media media = properties.media();
+		return new MediaSettings(media.maxAttempts(), media.initialBackoff(), media.maxBackoff(), media.sweepInterval(),
+				Path.of(dataDir).toAbsolutePath().normalize().resolve("media"));
 	}
 
 	@Bean

@@ -6,9 +6,13 @@
  * <p>The module's API is the public types of this package: the normalised {@link com.whatsappflowhub.whatsapp.Delivery}
  * and its items, {@link com.whatsappflowhub.whatsapp.WindowPolicy} and
  * {@link com.whatsappflowhub.whatsapp.OutboundStatus}. The webhook internals live in {@code webhook}, the Graph API
- * client in {@code graph}.
+ * client in {@code graph}, the business numbers and their routing in {@code number}, media downloads in {@code media}
+ * and sending in {@code outbound}.
+ *
+ * <p>The webhook stores what it receives through the inbox module's {@code Inbox} API, inside the webhook's own
+ * transaction: a deliberate synchronous command, because Meta's 200 must follow the commit of the messages.
  */
-@ApplicationModule(displayName = "WhatsApp")
+@ApplicationModule(displayName = "WhatsApp", allowedDependencies = { "platform", "identity", "inbox" })
 @NullMarked
 package com.whatsappflowhub.whatsapp;
 

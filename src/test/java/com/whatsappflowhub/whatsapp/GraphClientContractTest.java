@@ -79,7 +79,10 @@ class GraphClientContractTest {
 	static WhatsAppProperties properties(String baseUrl) {
 		return new WhatsAppProperties(URI.create(baseUrl), "v23.0", "WhatsAppFlowHub/0.1.0", Duration.ofSeconds(2),
 				Duration.ofSeconds(5), new WhatsAppProperties.Retry(4, Duration.ofSeconds(1), Duration.ofSeconds(30), 2.0),
-				List.of("lookaside.fbsbx.com"));
+				List.of("lookaside.fbsbx.com"), "", "", "demo-phone-number-id",
+				new WhatsAppProperties.Webhook(org.springframework.util.unit.DataSize.ofMegabytes(1)),
+				new WhatsAppProperties.Media(8, Duration.ofSeconds(1), Duration.ofMinutes(10), Duration.ofSeconds(30)),
+				Duration.ofSeconds(60));
 	}
 
 	/** Answers only requests that follow the spec's header rules; anything else gets WireMock's 404. */

@@ -1,0 +1,4 @@
+@NullMarked
+package com.whatsappflowhub.inbox.store;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.whatsappflowhub.inbox.web;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.whatsappflowhub.whatsapp.media;
+
+import org.jspecify.annotations.NullMarked;

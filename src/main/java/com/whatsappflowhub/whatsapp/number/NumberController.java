@@ -1,0 +1,87 @@
+package com.whatsappflowhub.whatsapp.number;
+
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.access.prepost.PreAuthorize;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The tenant's WhatsApp Business numbers; tokens and secrets go in and never come out. */
+@RestController
+@RequestMapping("/api/v1/whatsapp/numbers")
+@PreAuthorize("hasRole('TENANT_ADMIN')")
+class NumberController {
+
+	private final NumberManagement management;
+
+	NumberController(NumberManagement management) {
+		this.management = management;
+	}
+
+	record Template(@NotBlank @Size(max = 512) String name, @NotBlank @Pattern(regexp = "[a-zA-Z_]{2,10}") String language) {
+
+		BusinessNumberRecord.FallbackTemplate value() {
+			return new BusinessNumberRecord.FallbackTemplate(name, language);
+		}
+	}
+
+	record RegisterNumber(@NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_\\-]+") String phoneNumberId,
+			@NotBlank @Size(max = 64) String businessAccountId, @NotBlank @Size(max = 32) String displayNumber,
+			@NotBlank @Size(max = 4096) String accessToken, @Nullable @Size(min = 8, max = 512) String appSecret,
+			@Nullable @Size(min = 8, max = 512) String verifyToken, @Nullable @Valid Template fallbackTemplate) {
+	}
+
+	record ChangeNumber(@Nullable @Size(min = 1, max = 32) String displayNumber,
+			@Nullable @Size(min = 1, max = 4096) String accessToken, @Nullable @Size(min = 8, max = 512) String appSecret,
+			@Nullable Boolean clearAppSecret, @Nullable @Size(min = 8, max = 512) String verifyToken,
+			@Nullable Boolean clearVerifyToken, @Nullable @Valid Template fallbackTemplate,
+			@Nullable Boolean clearFallbackTemplate, @Nullable @Pattern(regexp = "ACTIVE|NEEDS_ATTENTION") String status) {
+	}
+
+	@PostMapping
+	ResponseEntity<BusinessNumberRecord> register(@Valid @RequestBody RegisterNumber request) {
+		BusinessNumberRecord number = management.register(new NumberManagement.Registration(request.phoneNumberId(),
+				request.businessAccountId(), request.displayNumber(), request.accessToken(), request.appSecret(),
+				request.verifyToken(), request.fallbackTemplate() == null ? null : request.fallbackTemplate().value()));
+		return ResponseEntity.created(URI.create("/api/v1/whatsapp/numbers/" + number.id())).body(number);
+	}
+
+	@GetMapping
+	List<BusinessNumberRecord> list() {
+		return management.list();
+	}
+
+	@GetMapping("/{id}")
+	BusinessNumberRecord get(@PathVariable UUID id) {
+		return management.get(id);
+	}
+
+	@PatchMapping("/{id}")
+	BusinessNumberRecord change(@PathVariable UUID id, @Valid @RequestBody ChangeNumber request) {
+		return management.change(id, new NumberManagement.Change(request.displayNumber(), request.accessToken(),
+				request.appSecret(), Boolean.TRUE.equals(request.clearAppSecret()), request.verifyToken(),
+				Boolean.TRUE.equals(request.clearVerifyToken()),
+				request.fallbackTemplate() == null ? null : request.fallbackTemplate().value(),
+				Boolean.TRUE.equals(request.clearFallbackTemplate()), request.status()));
+	}
+
+	@DeleteMapping("/{id}")
+	ResponseEntity<Void> remove(@PathVariable UUID id) {
+		management.remove(id);
+		return ResponseEntity.noContent().build();
+	}
+}

@@ -1,0 +1,173 @@
+package com.whatsappflowhub.whatsapp.number;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import com.whatsappflowhub.identity.TenantCreated;
+import com.whatsappflowhub.platform.Conflict;
+import com.whatsappflowhub.platform.NotFound;
+import com.whatsappflowhub.platform.TenantContext;
+import com.whatsappflowhub.platform.TenantId;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/** Registers, changes and removes the current tenant's business numbers, and the demo tenant's number. */
+@Service
+public class NumberManagement {
+
+	private static final Logger log = LoggerFactory.getLogger(NumberManagement.class);
+
+	/** The demo number's stand-in token: the demo number never reaches Meta unless an administrator sets a real one. */
+	static final String DEMO_ACCESS_TOKEN = "demo-access-token";
+
+	static final String DEMO_BUSINESS_ACCOUNT_ID = "demo-business-account-id";
+
+	private final Numbers numbers;
+
+	private final NumberRouting routing;
+
+	private final NumberSettings settings;
+
+	private final Clock clock;
+
+	private final ApplicationEventPublisher events;
+
+	NumberManagement(Numbers numbers, NumberRouting routing, NumberSettings settings, Clock clock,
+			ApplicationEventPublisher events) {
+		this.events = events;
+		this.numbers = numbers;
+		this.routing = routing;
+		this.settings = settings;
+		this.clock = clock;
+	}
+
+	public record Registration(String phoneNumberId, String businessAccountId, String displayNumber,
+			String accessToken, @Nullable String appSecret, @Nullable String verifyToken,
+			BusinessNumberRecord.@Nullable FallbackTemplate fallbackTemplate) {
+	}
+
+	/** Changes to a number; absent fields stay as they are, {@code clear...} removes an optional one. */
+	public record Change(@Nullable String displayNumber, @Nullable String accessToken, @Nullable String appSecret,
+			boolean clearAppSecret, @Nullable String verifyToken, boolean clearVerifyToken,
+			BusinessNumberRecord.@Nullable FallbackTemplate fallbackTemplate, boolean clearFallbackTemplate,
+			@Nullable String status) {
+	}
+
+	@Transactional
+	public BusinessNumberRecord register(Registration registration) {
+		TenantId tenant = TenantContext.require();
+		UUID id = UUID.randomUUID();
+		try {
+			numbers.insert(id, tenant, registration.phoneNumberId(), registration.businessAccountId(),
+					registration.displayNumber(), registration.accessToken(), registration.appSecret(),
+					registration.verifyToken(), registration.fallbackTemplate(), clock.instant(), false);
+		}
+		catch (DuplicateKeyException ex) {
+			throw new PhoneNumberTaken(registration.phoneNumberId());
+		}
+		invalidateAfterCommit();
+		events.publishEvent(new NumberRegistered(tenant, id, registration.phoneNumberId(), registration.businessAccountId()));
+		return numbers.find(id).orElseThrow();
+	}
+
+	@Transactional(readOnly = true)
+	public List<BusinessNumberRecord> list() {
+		return numbers.all();
+	}
+
+	@Transactional(readOnly = true)
+	public BusinessNumberRecord get(UUID id) {
+		return numbers.find(id).orElseThrow(() -> new NumberNotFound(id));
+	}
+
+	@Transactional
+	public BusinessNumberRecord change(UUID id, Change change) {
+		BusinessNumberRecord number = numbers.find(id).orElseThrow(() -> new NumberNotFound(id));
+		Instant now = clock.instant();
+		if (change.accessToken() != null) {
+			numbers.replaceSecret(id, "access_token", "access-token", change.accessToken());
+		}
+		if (change.appSecret() != null || change.clearAppSecret()) {
+			numbers.replaceSecret(id, "app_secret", "app-secret", change.clearAppSecret() ? null : change.appSecret());
+		}
+		if (change.verifyToken() != null || change.clearVerifyToken()) {
+			numbers.replaceSecret(id, "verify_token", "verify-token",
+					change.clearVerifyToken() ? null : change.verifyToken());
+		}
+		String status = change.status() != null ? change.status()
+				: change.accessToken() != null ? BusinessNumberRecord.ACTIVE : number.status();
+		BusinessNumberRecord changed = new BusinessNumberRecord(id, number.tenantId(), number.phoneNumberId(),
+				number.businessAccountId(), change.displayNumber() != null ? change.displayNumber() : number.displayNumber(),
+				status, BusinessNumberRecord.ACTIVE.equals(status) ? null : number.statusReason(), number.hasAppSecret(),
+				number.hasVerifyToken(),
+				change.clearFallbackTemplate() ? null
+						: change.fallbackTemplate() != null ? change.fallbackTemplate() : number.fallbackTemplate(),
+				number.createdAt(), now);
+		numbers.update(changed, now);
+		invalidateAfterCommit();
+		return numbers.find(id).orElseThrow();
+	}
+
+	@Transactional
+	public void remove(UUID id) {
+		if (!numbers.delete(id)) {
+			throw new NumberNotFound(id);
+		}
+		invalidateAfterCommit();
+	}
+
+	/** The demo tenant gets the demo number ({@code FLOWHUB_DEMO_PHONE_NUMBER_ID}). */
+	@ApplicationModuleListener
+	void on(TenantCreated event) {
+		if (!event.demo() || numbers.findByPhoneNumberId(settings.demoPhoneNumberId()).isPresent()) {
+			return;
+		}
+		UUID id = UUID.randomUUID();
+		if (!numbers.insert(id, event.tenantId(), settings.demoPhoneNumberId(), DEMO_BUSINESS_ACCOUNT_ID,
+				"+1 555 0100", DEMO_ACCESS_TOKEN, null, null, null, clock.instant(), true)) {
+			log.warn("The demo phone_number_id {} belongs to another tenant; the demo tenant gets no number",
+					settings.demoPhoneNumberId());
+			return;
+		}
+		invalidateAfterCommit();
+		events.publishEvent(
+				new NumberRegistered(event.tenantId(), id, settings.demoPhoneNumberId(), DEMO_BUSINESS_ACCOUNT_ID));
+		log.info("Registered the demo WhatsApp number {} for the demo tenant", settings.demoPhoneNumberId());
+	}
+
+	private void invalidateAfterCommit() {
+		routing.invalidate();
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					routing.invalidate();
+				}
+			});
+		}
+	}
+
+	static final class NumberNotFound extends NotFound {
+
+		NumberNotFound(UUID id) {
+			super("WhatsApp number " + id + " not found");
+		}
+	}
+
+	static final class PhoneNumberTaken extends Conflict {
+
+		PhoneNumberTaken(String phoneNumberId) {
+			super("phone-number-taken", "The phone_number_id " + phoneNumberId + " is registered already.");
+		}
+	}
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package com.whatsappflowhub.whatsapp.number;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.whatsappflowhub.whatsapp.outbound;
+
+import org.jspecify.annotations.NullMarked;

@@ -45,7 +45,7 @@ final class TaskExtractor {
 			+ "|take|do|update|prepare|fix|move|follow|print|confirm|reorder|order|come|lock|clean|liga|verifica|manda"
 			+ "|fica|ajusta|confirma|antar|siapkan|kal|aaj|\\p{L}+(?:o|e|a)\\b))", Pattern.CASE_INSENSITIVE);
 
-	private static final Pattern ADDRESS_PREFIX = Pattern.compile("^(?:(?:hi|hey|hello|hola|oi|ola|dear|good morning|good am|morning"
+	private static final Pattern ADDRESS_PREFIX = Pattern.compile("^(?:(?:hi+|hey+|heya|hello+|hola|oi|ola|dear|good morning|good am|morning"
 			+ "|pagi|kak|pak|bu|mas|sir|team|guys|all|everyone|equipo|pessoal|girls|ok|okay|so)[\\s,!.:]+)*", Pattern.CASE_INSENSITIVE);
 
 	private static final Pattern POLITE = Pattern.compile("(?i)(?<![\\p{L}])(?:please|pls|plz|kindly|porfa|por favor|tolong"
@@ -465,12 +465,18 @@ final class TaskExtractor {
 			}
 		}
 		if (english) {
-			cleaned = cleaned.replaceAll("(?i)(?<![\\p{L}])(?:the|a|an|our|your|me|us|some|all of|properly)\\s+", "");
+			cleaned = cleaned.replaceAll("(?<![\\p{L}])(?:the|a|an|our|your|me|us|some|all of|properly)\\s+", "");
+			cleaned = cleaned.replaceAll("^(?:The|A|An|Our|Your|Some)\\s+", "");
 			cleaned = cleaned.replaceAll("(?i)^ring(?![\\p{L}])", "Call");
 		}
+		cleaned = cleaned.replaceAll("(?i)(?<![\\p{L}])(?:from|to|at|on|by|in|for|before|until)\\s+(?=(?:from|to|at|on|by|in|for|before|until)(?![\\p{L}]))", "")
+			.replaceAll("\\s-\\d+(?![\\p{L}\\d])", "");
 		String[] words = cleaned.strip().split("\\s+");
 		if (words.length > MAX_TITLE_WORDS) {
 			cleaned = String.join(" ", java.util.Arrays.copyOf(words, MAX_TITLE_WORDS));
+		}
+		for (int k = 0; k < 3; k++) {
+			cleaned = cleaned.strip().replaceAll("(?i)\\s+(?:on|at|by|before|for|until|in|from|to|of|and|or|with|if)$", "");
 		}
 		return cleaned.replaceAll("[\\s,.!?;:]+$", "").replaceAll("\\s+", " ").strip();
 	}
@@ -499,7 +505,7 @@ final class TaskExtractor {
 
 	private static final Pattern AND_VERB = Pattern.compile("(?i)\\s(?:and|&)\\s");
 
-	private static final Pattern PROBLEM_SPLIT = Pattern.compile("(?i)(?:'s\\s|\\s+(?:is|are|has|have|was|keeps|isn't|isnt|not|won't"
+	private static final Pattern PROBLEM_SPLIT = Pattern.compile("(?i)(?:'s\\s|\\s+(?:is|are|has|have|was|keeps|isn't|isnt|not|won't|didn't|did|hasn't|never"
 			+ "|doesn't|broke|stopped|threw|reading|down|dead|leaking|blowing|stolen|expired|empty|making|still|had)(?![\\p{L}]))");
 
 	/** "Projector in room 2 not turning on" becomes "Fix projector in room 2"; "we're out of 410A" becomes "Order more 410A". */
@@ -518,7 +524,9 @@ final class TaskExtractor {
 			subject = subject.replaceAll("(?i)^(?:hi|hey|hello)?[\\s,]*(?:this is [\\p{L} ]+? (?:on|at|from) [^,]+?\\s+(?:um\\s+)?)?", "");
 			subject = subject.replaceAll("(?i)^.*?(?<![\\p{L}])(?:our|my|the)\\s+", "");
 			subject = subject.replaceAll("(?i)^[^:]{0,20}:\\s*", "");
-			String verb = Pattern.compile("(?i)stolen|expired|empty|missing").matcher(cleaned).find() ? "Replace " : "Fix ";
+			String verb = Pattern.compile("(?i)didn't arrive|did not arrive|hasn't arrived|never arrived|hasn't come|didn't come|is late|running late|where is")
+				.matcher(cleaned).find() ? "Follow up on "
+					: Pattern.compile("(?i)stolen|expired|empty|missing").matcher(cleaned).find() ? "Replace " : "Fix ";
 			return verb + subject.strip();
 		}
 		return cleaned;

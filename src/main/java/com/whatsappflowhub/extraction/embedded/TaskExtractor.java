@@ -218,6 +218,13 @@ final class TaskExtractor {
 		}
 		if (chosen != null) {
 			deadline = chosen.deadline();
+			// a quote is asked now; the date of the order or event it prices is not its deadline
+			for (Segment seg : d.segments) {
+				if (QUOTE.matcher(seg.folded()).find()
+						&& (chosen.span().start() < seg.start() || chosen.span().end() > seg.end())) {
+					deadline = null;
+				}
+			}
 		}
 		if (deadline == null && !now && !d.fromContext) {
 			// the time set in the clause just before ("Truck arriving 7:30. Sipho check the formwork")
@@ -250,6 +257,9 @@ final class TaskExtractor {
 		String description = d.fromContext ? lastContext + " / " + text : text.substring(start, end).strip();
 		return new ExtractedTask(title, description, priority, assignee, deadline, confidence, evidence);
 	}
+
+	private static final Pattern QUOTE = Pattern.compile("(?<![\\p{L}])(?:quote|quotation|estimate|price list|prices|pricing"
+			+ "|menu options|set menu|cotizacion|presupuesto|orcamento|penawaran|harga)(?![\\p{L}])");
 
 	private static final Pattern BY_MARKER = Pattern.compile("(?:by|before|until|till|til|due|no later than|antes de|antes del"
 			+ "|antes|ate|hasta el|hasta|para el|sebelum|paling lambat|se pehle)\\s*(?:the\\s+)?$");

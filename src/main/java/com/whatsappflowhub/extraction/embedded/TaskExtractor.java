@@ -197,6 +197,17 @@ final class TaskExtractor {
 					evidence.put("assignee", greeted.span(text));
 				}
 			}
+			else if (draftCount == 1 && request.sender() != null && request.sender().role().isStaff()
+					&& !request.context().isEmpty()
+					&& Cues.IMPERATIVE_START.matcher(Features.stripAddress(taskFolded.strip())).find()) {
+				// an instruction in reply to a colleague's report goes to that colleague
+				AnalysisRequest.ContextMessage last = request.context().get(request.context().size() - 1);
+				String reporter = last.sender() == null || !last.sender().role().isStaff() ? null
+						: directory.entryFor(last.sender().name());
+				if (reporter != null && !reporter.equals(senderEntry)) {
+					assignee = reporter;
+				}
+			}
 		}
 
 		// deadline: inside the task's clauses the expression introduced by "by/before/until..." wins, else the

@@ -237,7 +237,8 @@ final class TaskExtractor {
 				}
 			}
 		}
-		if (deadline == null && !now && !d.fromContext) {
+		boolean quote = d.segments.stream().anyMatch(seg -> QUOTE.matcher(seg.folded()).find());
+		if (deadline == null && !now && !d.fromContext && !quote) {
 			// the time set in the clause just before ("Truck arriving 7:30. Sipho check the formwork")
 			for (DeadlineParser.Found f : dates) {
 				if (f.span().end() <= start && precedingFree.test(f.span()) && !DeadlineParser.isNow(f.deadline())
@@ -246,7 +247,8 @@ final class TaskExtractor {
 				}
 			}
 		}
-		if (deadline == null && !now && (d.fromContext || d.commitment) && !lastContext.isEmpty()) {
+		boolean awaitsContextEvent = BEFORE_EVENT.matcher(taskFolded).find();
+		if (deadline == null && !now && (d.fromContext || d.commitment || awaitsContextEvent) && !lastContext.isEmpty()) {
 			for (DeadlineParser.Found f : parser.parse(lastContext, request.sentAt(), request.locale())) {
 				if (!DeadlineParser.isNow(f.deadline())) {
 					deadline = f.deadline().withEvidence(null);
@@ -272,6 +274,10 @@ final class TaskExtractor {
 	private static final Pattern QUOTE = Pattern.compile("(?<![\\p{L}])(?:quote|quotation|estimate|price list|prices|pricing"
 			+ "|menu options|set menu|cotizacion|presupuesto|orcamento|penawaran|harga)(?![\\p{L}])");
 
+	/** "before the photographer gets there": the time of an event named earlier in the chat. */
+	private static final Pattern BEFORE_EVENT = Pattern.compile("(?<![\\p{L}])before (?:the |he |she |they |it |we |you )?(?:\\p{L}+ )?"
+			+ "(?:gets there|get there|gets here|arrives?|comes?|shows? up|starts?|lands?|opens?)(?![\\p{L}])");
+
 	private static final Pattern BY_MARKER = Pattern.compile("(?:by|before|until|till|til|due|no later than|antes de|antes del"
 			+ "|antes|ate|hasta el|hasta|para el|sebelum|paling lambat|se pehle)\\s*(?:the\\s+)?$");
 
@@ -291,7 +297,10 @@ final class TaskExtractor {
 
 	static boolean isBackground(String folded, Span span) {
 		String before = folded.substring(Math.max(0, span.start() - 25), span.start());
-		return BACKGROUND_BEFORE.matcher(before).find() || BACKGROUND_AFTER.matcher(folded.substring(span.end())).find();
+		String after = folded.substring(span.end());
+		// "Thursday's appointments" names the appointments, unless it is "before Monday's run"
+		boolean possessive = after.startsWith("'s ") && !byMarked(folded, span);
+		return possessive || BACKGROUND_BEFORE.matcher(before).find() || BACKGROUND_AFTER.matcher(after).find();
 	}
 
 	private static Priority priority(AnalysisRequest request, String folded, String taskFolded,

@@ -38,8 +38,8 @@ class EvaluationRegressionTests {
 		assertThat(result.figure("actionable", "f1")).isGreaterThanOrEqualTo(0.96);
 		assertThat(result.figure("tasks", "count_accuracy")).isGreaterThanOrEqualTo(0.94);
 		assertThat(result.figure("tasks", "assignee_accuracy")).isGreaterThanOrEqualTo(0.99);
-		assertThat(result.figure("tasks", "priority_accuracy")).isGreaterThanOrEqualTo(0.94);
-		assertThat(result.figure("tasks", "deadline_accuracy")).isGreaterThanOrEqualTo(0.92);
+		assertThat(result.figure("tasks", "priority_accuracy")).isGreaterThanOrEqualTo(0.96);
+		assertThat(result.figure("tasks", "deadline_accuracy")).isGreaterThanOrEqualTo(0.95);
 		assertThat(result.figure("tasks", "title_token_f1")).isGreaterThanOrEqualTo(0.57);
 		assertThat(result.figure("language", "accuracy")).isGreaterThanOrEqualTo(0.99);
 	}

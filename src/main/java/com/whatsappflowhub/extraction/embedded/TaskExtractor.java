@@ -59,7 +59,7 @@ final class TaskExtractor {
 			+ "|x|ok|too|for now|asap|right now|now|again|when you get a sec|when you have a moment|when you get a chance"
 			+ "|no rush|sin prisa|sem pressa)?[\\s,.!?;:\\p{So}\\p{Sk}\\p{Cs}\\u200d\\ufe0f]*$");
 
-	private static final Pattern CLAUSE_CUT = Pattern.compile("(?i),\\s|\\s(?:because|since|as|so that|so|but|cause|coz|bc"
+	private static final Pattern CLAUSE_CUT = Pattern.compile("(?i),\\s(?!\\d+ \\p{Lu})|\\s(?:because|since|as|so that|so|but|cause|coz|bc"
 			+ "|it's|its|they're|she's|he's|we're|we have|we only)\\s|\\s[-\u2013\u2014]\\s|:\\s");
 
 	private static final Pattern LEADING_ARTICLE = Pattern.compile("(?i)^(?:the|our|my|a|an|your)\\s+");

@@ -296,7 +296,7 @@ public final class DeadlineParser {
 		// parts of the day
 		rule(Kind.PART, "first thing(?: in the morning)?|a primera hora|logo cedo|pagi-pagi",
 				(m, d, c) -> part(d, c.conventions().morningStart(), c.conventions().morningEnd(), false));
-		rule(Kind.PART, "(?<!good |selamat |bom dia |buenos )(?:this |the |in the )?morning(?![!,]? (?:all|team|everyone|guys|sir|maam))|(?:por |de )?la manana|esta manana|(?:de |pela |na )manha|(?<!selamat |^)pagi(?! pak| bu| kak| semua)|subah|(?:am)(?= ?[.,!?]|$)",
+		rule(Kind.PART, "(?:this |the |in the )morning|(?<!good |selamat |bom dia |buenos |^)morning(?![!,]? (?:all|team|everyone|guys|sir|maam))|(?:por |de )?la manana|esta manana|(?:de |pela |na )manha|(?<!selamat |^)pagi(?! pak| bu| kak| semua)|subah|(?:am)(?= ?[.,!?]|$)",
 				(m, d, c) -> part(d, c.conventions().morningStart(), c.conventions().morningEnd(), false));
 		rule(Kind.PART, "(?:this |the |in the )?afternoon(?:ish)?|after lunch|por la tarde|esta tarde|a tarde|de tarde|pela tarde"
 				+ "|siang|sore|dopahar|(?:pm)(?= ?[.,!?]|$)",

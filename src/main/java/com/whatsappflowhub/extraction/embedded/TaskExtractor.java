@@ -45,7 +45,7 @@ final class TaskExtractor {
 			+ "|take|do|update|prepare|fix|move|follow|print|confirm|reorder|order|come|lock|clean|liga|verifica|manda"
 			+ "|fica|ajusta|confirma|antar|siapkan|kal|aaj|\\p{L}+(?:o|e|a)\\b))", Pattern.CASE_INSENSITIVE);
 
-	private static final Pattern ADDRESS_PREFIX = Pattern.compile("^(?:(?:hi|hey|hello|hola|oi|ola|dear|good morning|good am|morning"
+	private static final Pattern ADDRESS_PREFIX = Pattern.compile("^(?:(?:hi+|hey+|heya|hello+|hola|oi|ola|dear|good morning|good am|morning"
 			+ "|pagi|kak|pak|bu|mas|sir|team|guys|all|everyone|equipo|pessoal|girls|ok|okay|so)[\\s,!.:]+)*", Pattern.CASE_INSENSITIVE);
 
 	private static final Pattern POLITE = Pattern.compile("(?i)(?<![\\p{L}])(?:please|pls|plz|kindly|porfa|por favor|tolong"
@@ -59,7 +59,7 @@ final class TaskExtractor {
 			+ "|x|ok|too|for now|asap|right now|now|again|when you get a sec|when you have a moment|when you get a chance"
 			+ "|no rush|sin prisa|sem pressa)?[\\s,.!?;:\\p{So}\\p{Sk}\\p{Cs}\\u200d\\ufe0f]*$");
 
-	private static final Pattern CLAUSE_CUT = Pattern.compile("(?i),\\s|\\s(?:because|since|as|so that|so|but|cause|coz|bc"
+	private static final Pattern CLAUSE_CUT = Pattern.compile("(?i),\\s(?!\\d+ \\p{Lu})|\\s(?:because|since|as|so that|so|but|cause|coz|bc"
 			+ "|it's|its|they're|she's|he's|we're|we have|we only)\\s|\\s[-\u2013\u2014]\\s|:\\s");
 
 	private static final Pattern LEADING_ARTICLE = Pattern.compile("(?i)^(?:the|our|my|a|an|your)\\s+");
@@ -197,6 +197,17 @@ final class TaskExtractor {
 					evidence.put("assignee", greeted.span(text));
 				}
 			}
+			else if (draftCount == 1 && request.sender() != null && request.sender().role().isStaff()
+					&& !request.context().isEmpty()
+					&& Cues.IMPERATIVE_START.matcher(Features.stripAddress(taskFolded.strip())).find()) {
+				// an instruction in reply to a colleague's report goes to that colleague
+				AnalysisRequest.ContextMessage last = request.context().get(request.context().size() - 1);
+				String reporter = last.sender() == null || !last.sender().role().isStaff() ? null
+						: directory.entryFor(last.sender().name());
+				if (reporter != null && !reporter.equals(senderEntry)) {
+					assignee = reporter;
+				}
+			}
 		}
 
 		// deadline: inside the task's clauses the expression introduced by "by/before/until..." wins, else the
@@ -218,8 +229,16 @@ final class TaskExtractor {
 		}
 		if (chosen != null) {
 			deadline = chosen.deadline();
+			// a quote is asked now; the date of the order or event it prices is not its deadline
+			for (Segment seg : d.segments) {
+				if (QUOTE.matcher(seg.folded()).find()
+						&& (chosen.span().start() < seg.start() || chosen.span().end() > seg.end())) {
+					deadline = null;
+				}
+			}
 		}
-		if (deadline == null && !now && !d.fromContext) {
+		boolean quote = d.segments.stream().anyMatch(seg -> QUOTE.matcher(seg.folded()).find());
+		if (deadline == null && !now && !d.fromContext && !quote) {
 			// the time set in the clause just before ("Truck arriving 7:30. Sipho check the formwork")
 			for (DeadlineParser.Found f : dates) {
 				if (f.span().end() <= start && precedingFree.test(f.span()) && !DeadlineParser.isNow(f.deadline())
@@ -228,7 +247,8 @@ final class TaskExtractor {
 				}
 			}
 		}
-		if (deadline == null && !now && (d.fromContext || d.commitment) && !lastContext.isEmpty()) {
+		boolean awaitsContextEvent = BEFORE_EVENT.matcher(taskFolded).find();
+		if (deadline == null && !now && (d.fromContext || d.commitment || awaitsContextEvent) && !lastContext.isEmpty()) {
 			for (DeadlineParser.Found f : parser.parse(lastContext, request.sentAt(), request.locale())) {
 				if (!DeadlineParser.isNow(f.deadline())) {
 					deadline = f.deadline().withEvidence(null);
@@ -251,6 +271,13 @@ final class TaskExtractor {
 		return new ExtractedTask(title, description, priority, assignee, deadline, confidence, evidence);
 	}
 
+	private static final Pattern QUOTE = Pattern.compile("(?<![\\p{L}])(?:quote|quotation|estimate|price list|prices|pricing"
+			+ "|menu options|set menu|cotizacion|presupuesto|orcamento|penawaran|harga)(?![\\p{L}])");
+
+	/** "before the photographer gets there": the time of an event named earlier in the chat. */
+	private static final Pattern BEFORE_EVENT = Pattern.compile("(?<![\\p{L}])before (?:the |he |she |they |it |we |you )?(?:\\p{L}+ )?"
+			+ "(?:gets there|get there|gets here|arrives?|comes?|shows? up|starts?|lands?|opens?)(?![\\p{L}])");
+
 	private static final Pattern BY_MARKER = Pattern.compile("(?:by|before|until|till|til|due|no later than|antes de|antes del"
 			+ "|antes|ate|hasta el|hasta|para el|sebelum|paling lambat|se pehle)\\s*(?:the\\s+)?$");
 
@@ -270,7 +297,10 @@ final class TaskExtractor {
 
 	static boolean isBackground(String folded, Span span) {
 		String before = folded.substring(Math.max(0, span.start() - 25), span.start());
-		return BACKGROUND_BEFORE.matcher(before).find() || BACKGROUND_AFTER.matcher(folded.substring(span.end())).find();
+		String after = folded.substring(span.end());
+		// "Thursday's appointments" names the appointments, unless it is "before Monday's run"
+		boolean possessive = after.startsWith("'s ") && !byMarked(folded, span);
+		return possessive || BACKGROUND_BEFORE.matcher(before).find() || BACKGROUND_AFTER.matcher(after).find();
 	}
 
 	private static Priority priority(AnalysisRequest request, String folded, String taskFolded,
@@ -465,12 +495,18 @@ final class TaskExtractor {
 			}
 		}
 		if (english) {
-			cleaned = cleaned.replaceAll("(?i)(?<![\\p{L}])(?:the|a|an|our|your|me|us|some|all of|properly)\\s+", "");
+			cleaned = cleaned.replaceAll("(?<![\\p{L}])(?:the|a|an|our|your|me|us|some|all of|properly)\\s+", "");
+			cleaned = cleaned.replaceAll("^(?:The|A|An|Our|Your|Some)\\s+", "");
 			cleaned = cleaned.replaceAll("(?i)^ring(?![\\p{L}])", "Call");
 		}
+		cleaned = cleaned.replaceAll("(?i)(?<![\\p{L}])(?:from|to|at|on|by|in|for|before|until)\\s+(?=(?:from|to|at|on|by|in|for|before|until)(?![\\p{L}]))", "")
+			.replaceAll("\\s-\\d+(?![\\p{L}\\d])", "");
 		String[] words = cleaned.strip().split("\\s+");
 		if (words.length > MAX_TITLE_WORDS) {
 			cleaned = String.join(" ", java.util.Arrays.copyOf(words, MAX_TITLE_WORDS));
+		}
+		for (int k = 0; k < 3; k++) {
+			cleaned = cleaned.strip().replaceAll("(?i)\\s+(?:on|at|by|before|for|until|in|from|to|of|and|or|with|if)$", "");
 		}
 		return cleaned.replaceAll("[\\s,.!?;:]+$", "").replaceAll("\\s+", " ").strip();
 	}
@@ -499,7 +535,7 @@ final class TaskExtractor {
 
 	private static final Pattern AND_VERB = Pattern.compile("(?i)\\s(?:and|&)\\s");
 
-	private static final Pattern PROBLEM_SPLIT = Pattern.compile("(?i)(?:'s\\s|\\s+(?:is|are|has|have|was|keeps|isn't|isnt|not|won't"
+	private static final Pattern PROBLEM_SPLIT = Pattern.compile("(?i)(?:'s\\s|\\s+(?:is|are|has|have|was|keeps|isn't|isnt|not|won't|didn't|did|hasn't|never"
 			+ "|doesn't|broke|stopped|threw|reading|down|dead|leaking|blowing|stolen|expired|empty|making|still|had)(?![\\p{L}]))");
 
 	/** "Projector in room 2 not turning on" becomes "Fix projector in room 2"; "we're out of 410A" becomes "Order more 410A". */
@@ -518,7 +554,9 @@ final class TaskExtractor {
 			subject = subject.replaceAll("(?i)^(?:hi|hey|hello)?[\\s,]*(?:this is [\\p{L} ]+? (?:on|at|from) [^,]+?\\s+(?:um\\s+)?)?", "");
 			subject = subject.replaceAll("(?i)^.*?(?<![\\p{L}])(?:our|my|the)\\s+", "");
 			subject = subject.replaceAll("(?i)^[^:]{0,20}:\\s*", "");
-			String verb = Pattern.compile("(?i)stolen|expired|empty|missing").matcher(cleaned).find() ? "Replace " : "Fix ";
+			String verb = Pattern.compile("(?i)didn't arrive|did not arrive|hasn't arrived|never arrived|hasn't come|didn't come|is late|running late|where is")
+				.matcher(cleaned).find() ? "Follow up on "
+					: Pattern.compile("(?i)stolen|expired|empty|missing").matcher(cleaned).find() ? "Replace " : "Fix ";
 			return verb + subject.strip();
 		}
 		return cleaned;

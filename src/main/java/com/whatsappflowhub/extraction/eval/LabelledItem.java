@@ -23,15 +23,15 @@ public record LabelledItem(String id, AnalysisRequest request, @Nullable String 
 				? OffsetDateTime.parse(node.get("sent_at").asString()).toZonedDateTime() : now;
 		ZoneId zone = node.hasNonNull("timezone") ? ZoneId.of(node.get("timezone").asString()) : sentAt.getZone();
 		Locale locale = node.hasNonNull("locale") ? Locale.forLanguageTag(node.get("locale").asString()) : Locale.US;
-		Sender sender = node.hasNonNull("sender") ? sender(node.get("sender")) : null;
-		var context = new ArrayList<ContextMessage>();
-		for (JsonNode c : node.path("context")) {
-			context.add(new ContextMessage(c.hasNonNull("sender") ? sender(c.get("sender")) : null,
-					c.path("text").asString("")));
-		}
 		var directory = new ArrayList<String>();
 		for (JsonNode d : node.path("directory")) {
 			directory.add(d.asString());
+		}
+		Sender sender = node.hasNonNull("sender") ? sender(node.get("sender"), directory) : null;
+		var context = new ArrayList<ContextMessage>();
+		for (JsonNode c : node.path("context")) {
+			context.add(new ContextMessage(c.hasNonNull("sender") ? sender(c.get("sender"), directory) : null,
+					c.path("text").asString("")));
 		}
 		var request = new AnalysisRequest(text, sentAt, zone, locale, sender, context, directory);
 		return new LabelledItem(node.path("id").asString(""), request,
@@ -40,9 +40,10 @@ public record LabelledItem(String id, AnalysisRequest request, @Nullable String 
 				node.has("tasks") ? node.get("tasks") : null, node.get("deadline"), node.has("deadline"));
 	}
 
-	private static Sender sender(JsonNode node) {
+	/** A sender given by name only is staff when the directory lists it, a customer otherwise. */
+	private static Sender sender(JsonNode node, List<String> directory) {
 		if (node.isString()) {
-			return new Sender(node.asString(), Role.CUSTOMER);
+			return new Sender(node.asString(), directory.contains(node.asString()) ? Role.STAFF : Role.CUSTOMER);
 		}
 		String role = node.path("role").asString("customer").toUpperCase(Locale.ROOT);
 		Role r = switch (role) {

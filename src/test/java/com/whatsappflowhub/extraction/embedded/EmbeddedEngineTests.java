@@ -110,6 +110,15 @@ class EmbeddedEngineTests {
 	}
 
 	@Test
+	void doesNotGiveAQuoteTheDateOfTheOrderItPrices() {
+		Analysis analysis = analyse("Good am, pls send quotation for 5,000 printed cake boxes. Need delivery before Mar 10",
+				Role.CUSTOMER, "Rico Lim", List.of());
+		assertThat(analysis.tasks()).hasSize(1);
+		assertThat(analysis.tasks().get(0).deadline()).isNull();
+		assertThat(analysis.dates()).isNotEmpty();
+	}
+
+	@Test
 	void givesTheSameAnalysisForTheSameMessage() {
 		String text = "@Chloe can you order 3 boxes of lemons by Thursday EOD";
 		Analysis first = fromManager(text);

@@ -7,6 +7,6 @@
  * the {@link com.whatsappflowhub.extraction.MessageAnalyzed} event. The default engine lives in
  * {@code embedded}: offline, deterministic, no network.
  */
-@org.springframework.modulith.ApplicationModule(displayName = "Extraction", allowedDependencies = { "platform", "identity" })
+@org.springframework.modulith.ApplicationModule(displayName = "Extraction", allowedDependencies = { "platform", "identity", "inbox" })
 @org.jspecify.annotations.NullMarked
 package com.whatsappflowhub.extraction;

@@ -36,7 +36,8 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 
 /**
  * The inbox's tables behind {@link Inbox}. Runs in the caller's transaction; row-level security scopes every
- * statement to the caller's tenant.
+ * statement to the caller's tenant. Lookups still name {@code tenant_id}: the policy's {@code OR} (the cross-tenant
+ * path) keeps PostgreSQL from using it as an index condition, and every index leads with the tenant.
  */
 @Service
 class InboxStore implements Inbox {
@@ -98,7 +99,8 @@ class InboxStore implements Inbox {
 				         last_message_at = GREATEST(last_message_at, :sentAt)
 				  WHERE id = :conversation AND EXISTS (SELECT 1 FROM inserted) RETURNING id)
 				SELECT (SELECT count(*) FROM inserted) AS inserted,
-				       (SELECT count(*) FROM message WHERE target_external_id = :external AND direction = 'IN'
+				       (SELECT count(*) FROM message WHERE tenant_id = :tenant AND target_external_id = :external
+				          AND direction = 'IN'
 				          AND target_action IN ('EDIT', 'DELETE')) AS early""")
 			.param("id", id)
 			.param("tenant", tenant.value())
@@ -150,8 +152,10 @@ class InboxStore implements Inbox {
 		MessageId original = idOf(target.externalId());
 		if (target instanceof Target.Reaction reaction) {
 			if (reaction.emoji() == null || reaction.emoji().isEmpty()) {
-				jdbc.sql("DELETE FROM message_reaction WHERE target_external_id = ? AND reactor = ? AND reacted_at <= ?")
-					.params(target.externalId(), in.senderAddress(), Timestamp.from(in.sentAt()))
+				jdbc.sql("""
+						DELETE FROM message_reaction WHERE tenant_id = ? AND target_external_id = ? AND reactor = ?
+						AND reacted_at <= ?""")
+					.params(tenant.value(), target.externalId(), in.senderAddress(), Timestamp.from(in.sentAt()))
 					.update();
 			}
 			else {
@@ -188,9 +192,9 @@ class InboxStore implements Inbox {
 		}
 		List<Early> early = jdbc.sql("""
 				SELECT target_action, text, external_id, sent_at FROM message
-				WHERE target_external_id = ? AND direction = 'IN' AND target_action IN ('EDIT', 'DELETE')
+				WHERE tenant_id = ? AND target_external_id = ? AND direction = 'IN' AND target_action IN ('EDIT', 'DELETE')
 				ORDER BY sent_at, received_at""")
-			.param(externalId)
+			.params(tenant.value(), externalId)
 			.query((rs, row) -> new Early(rs.getString(1), rs.getString(2), rs.getString(3), rs.getTimestamp(4).toInstant()))
 			.list();
 		for (Early revision : early) {
@@ -226,8 +230,8 @@ class InboxStore implements Inbox {
 	}
 
 	private @Nullable MessageId idOf(String externalId) {
-		return jdbc.sql("SELECT id FROM message WHERE external_id = ?")
-			.param(externalId)
+		return jdbc.sql("SELECT id FROM message WHERE tenant_id = ? AND external_id = ?")
+			.params(TenantContext.require().value(), externalId)
 			.query(UUID.class)
 			.optional()
 			.map(MessageId::new)
@@ -316,9 +320,9 @@ class InboxStore implements Inbox {
 	private Optional<Party> findParty(String channel, String address) {
 		return jdbc.sql("""
 				SELECT c.id, v.id AS conversation_id, c.profile_name, c.staff_user_id
-				FROM contact c LEFT JOIN conversation v ON v.contact_id = c.id
-				WHERE c.channel = ? AND c.address = ?""")
-			.params(channel, address)
+				FROM contact c LEFT JOIN conversation v ON v.tenant_id = c.tenant_id AND v.contact_id = c.id
+				WHERE c.tenant_id = ? AND c.channel = ? AND c.address = ?""")
+			.params(TenantContext.require().value(), channel, address)
 			.query((rs, row) -> new Party(rs.getObject("id", UUID.class), rs.getObject("conversation_id", UUID.class),
 					rs.getString("profile_name"), userId(rs, "staff_user_id")))
 			.optional();
@@ -340,8 +344,8 @@ class InboxStore implements Inbox {
 		Instant now = clock.instant();
 		Optional<Current> current = jdbc.sql("""
 				SELECT id, conversation_id, status, status_error_code, status_error_title FROM message
-				WHERE external_id = ? AND direction = 'OUT' FOR UPDATE""")
-			.param(report.externalId())
+				WHERE tenant_id = ? AND external_id = ? AND direction = 'OUT' FOR UPDATE""")
+			.params(tenant.value(), report.externalId())
 			.query(InboxStore::current)
 			.optional();
 		int inserted = jdbc.sql("""
@@ -413,8 +417,8 @@ class InboxStore implements Inbox {
 
 	@Override
 	public Optional<MessageView> outboundByKey(String idempotencyKey) {
-		return jdbc.sql("SELECT id FROM message WHERE idempotency_key = ?")
-			.param(idempotencyKey)
+		return jdbc.sql("SELECT id FROM message WHERE tenant_id = ? AND idempotency_key = ?")
+			.params(TenantContext.require().value(), idempotencyKey)
 			.query(UUID.class)
 			.optional()
 			.flatMap(id -> queries.message(new MessageId(id)));
@@ -467,8 +471,8 @@ class InboxStore implements Inbox {
 		// status reports that arrived before the wamid was known to us
 		List<StatusReport> early = jdbc.sql("""
 				SELECT status, error_code, error_title, occurred_at FROM message_status
-				WHERE external_id = ? AND message_id IS NULL ORDER BY id""")
-			.param(externalId)
+				WHERE tenant_id = ? AND external_id = ? AND message_id IS NULL ORDER BY id""")
+			.params(tenant.value(), externalId)
 			.query((rs, row) -> new StatusReport(externalId, rs.getString("status"),
 					rs.getObject("error_code", Integer.class), rs.getString("error_title"), null,
 					instant(rs, "occurred_at"), "", ""))
@@ -476,8 +480,8 @@ class InboxStore implements Inbox {
 		if (early.isEmpty()) {
 			return;
 		}
-		jdbc.sql("UPDATE message_status SET message_id = ? WHERE external_id = ? AND message_id IS NULL")
-			.params(id.value(), externalId)
+		jdbc.sql("UPDATE message_status SET message_id = ? WHERE tenant_id = ? AND external_id = ? AND message_id IS NULL")
+			.params(id.value(), tenant.value(), externalId)
 			.update();
 		for (StatusReport report : early) {
 			DeliveryState reported = new DeliveryState(report.status(), report.errorCode(), report.errorTitle());
@@ -506,8 +510,9 @@ class InboxStore implements Inbox {
 
 	@Override
 	public Optional<String> externalIdForKey(String idempotencyKey) {
-		return jdbc.sql("SELECT external_id FROM message WHERE idempotency_key = ? AND external_id IS NOT NULL")
-			.param(idempotencyKey)
+		return jdbc.sql("""
+				SELECT external_id FROM message WHERE tenant_id = ? AND idempotency_key = ? AND external_id IS NOT NULL""")
+			.params(TenantContext.require().value(), idempotencyKey)
 			.query(String.class)
 			.optional();
 	}

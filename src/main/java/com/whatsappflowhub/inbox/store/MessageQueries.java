@@ -13,6 +13,7 @@ import com.whatsappflowhub.inbox.ConversationId;
 import com.whatsappflowhub.inbox.ConversationView;
 import com.whatsappflowhub.inbox.MessageId;
 import com.whatsappflowhub.inbox.MessageView;
+import com.whatsappflowhub.platform.TenantContext;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -40,13 +41,18 @@ public class MessageQueries {
 		this.clock = clock;
 	}
 
+	private static UUID tenant() {
+		return TenantContext.require().value();
+	}
+
 	public List<ConversationView> conversations(int limit, int offset) {
 		return jdbc.sql("""
 				SELECT v.id, v.channel, v.channel_address, v.last_inbound_at, v.last_message_at,
 				       c.id AS contact_id, c.address, c.profile_name, c.staff_user_id
 				FROM conversation v JOIN contact c ON c.id = v.contact_id
+				WHERE v.tenant_id = ?
 				ORDER BY v.last_message_at DESC NULLS LAST, v.id LIMIT ? OFFSET ?""")
-			.params(limit, offset)
+			.params(tenant(), limit, offset)
 			.query(this::mapConversation)
 			.list();
 	}
@@ -72,17 +78,17 @@ public class MessageQueries {
 	/** Full-text search over message texts (PostgreSQL {@code websearch_to_tsquery}, simple configuration). */
 	public List<MessageView> search(String query, int limit, int offset) {
 		List<UUID> ids = jdbc.sql("""
-				SELECT id FROM message WHERE search @@ websearch_to_tsquery('simple', ?)
+				SELECT id FROM message WHERE tenant_id = ? AND search @@ websearch_to_tsquery('simple', ?)
 				ORDER BY ts_rank(search, websearch_to_tsquery('simple', ?)) DESC, sent_at DESC LIMIT ? OFFSET ?""")
-			.params(query, query, limit, offset)
+			.params(tenant(), query, query, limit, offset)
 			.query(UUID.class)
 			.list();
 		return ids.stream().map(id -> message(new MessageId(id)).orElseThrow()).toList();
 	}
 
 	public List<MessageView> recent(int limit, int offset) {
-		List<UUID> ids = jdbc.sql("SELECT id FROM message ORDER BY sent_at DESC, id LIMIT ? OFFSET ?")
-			.params(limit, offset)
+		List<UUID> ids = jdbc.sql("SELECT id FROM message WHERE tenant_id = ? ORDER BY sent_at DESC, id LIMIT ? OFFSET ?")
+			.params(tenant(), limit, offset)
 			.query(UUID.class)
 			.list();
 		return ids.stream().map(id -> message(new MessageId(id)).orElseThrow()).toList();
@@ -99,8 +105,10 @@ public class MessageQueries {
 	private MessageView view(Row row) {
 		ResultRow r = row.values();
 		List<MessageView.Reaction> reactions = r.externalId() == null ? List.of()
-				: jdbc.sql("SELECT reactor, emoji, reacted_at FROM message_reaction WHERE target_external_id = ? ORDER BY reacted_at")
-					.param(r.externalId())
+				: jdbc.sql("""
+						SELECT reactor, emoji, reacted_at FROM message_reaction WHERE tenant_id = ? AND target_external_id = ?
+						ORDER BY reacted_at""")
+					.params(tenant(), r.externalId())
 					.query((rs, n) -> new MessageView.Reaction(rs.getString("reactor"), rs.getString("emoji"),
 							rs.getTimestamp("reacted_at").toInstant()))
 					.list();

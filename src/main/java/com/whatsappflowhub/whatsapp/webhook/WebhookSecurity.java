@@ -26,6 +26,7 @@ class WebhookSecurity {
 			.requestCache(cache -> cache.disable())
 			.securityContext(context -> context.disable())
 			.anonymous(anonymous -> anonymous.disable())
+			.logout(logout -> logout.disable())
 			.headers(SecurityHeaders.defaults())
 			.build();
 	}

@@ -39,6 +39,9 @@ class TaskIntakeTests {
 	@Autowired
 	ApplicationEvents events;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	TenantFixture tenant;
 
 	TenantId tenantId;
@@ -132,9 +135,10 @@ class TaskIntakeTests {
 		JsonNode history = api.read(api.get("/api/v1/tasks/" + task.id() + "/history", tenant.token(Role.TENANT_ADMIN)));
 		assertThat(history.get(history.size() - 1).get("actorType").asString()).isEqualTo("WHATSAPP");
 		assertThat(history.get(history.size() - 1).get("actorId").asString()).isEqualTo(maria.toString());
+		// published by an asynchronous listener: look in the publication registry, not at this thread's events
 		await().atMost(Duration.ofSeconds(10))
-			.until(() -> events.stream(SenderNotificationRequested.class)
-				.anyMatch(n -> n.key().startsWith("completed:" + task.id())));
+			.until(() -> jdbc.sql("SELECT count(*) FROM event_publication WHERE event_type LIKE '%SenderNotificationRequested' "
+					+ "AND serialized_event LIKE ?").param("%completed:" + task.id() + "%").query(Long.class).single() > 0);
 	}
 
 	@Test

@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 
 /**
  * Tells senders on WhatsApp what became of their request: free-form inside the 24-hour window, the number's
@@ -26,7 +27,8 @@ class SenderNotifications {
 		this.sending = sending;
 	}
 
-	@ApplicationModuleListener
+	/** No surrounding transaction: {@code Sending} keeps the Graph call outside its own short transactions. */
+	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(SenderNotificationRequested notification) {
 		try {
 			sending.send(new ConversationId(notification.conversationId()),

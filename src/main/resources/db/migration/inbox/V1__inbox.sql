@@ -112,13 +112,9 @@ CREATE TABLE message_status (
 );
 CREATE INDEX message_status_external_idx ON message_status (tenant_id, external_id, id);
 
-DO $$
-DECLARE t text;
-BEGIN
-    FOREACH t IN ARRAY ARRAY['contact', 'conversation', 'message', 'message_revision', 'message_reaction', 'message_status'] LOOP
-        EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
-        EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', t);
-        EXECUTE format('CREATE POLICY tenant_isolation ON %I USING (tenant_id = flowhub_current_tenant() OR flowhub_cross_tenant()) '
-                       'WITH CHECK (tenant_id = flowhub_current_tenant() OR flowhub_cross_tenant())', t);
-    END LOOP;
-END $$;
+SELECT flowhub_isolate_tenant('contact');
+SELECT flowhub_isolate_tenant('conversation');
+SELECT flowhub_isolate_tenant('message');
+SELECT flowhub_isolate_tenant('message_revision');
+SELECT flowhub_isolate_tenant('message_reaction');
+SELECT flowhub_isolate_tenant('message_status');

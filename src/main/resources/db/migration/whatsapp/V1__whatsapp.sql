@@ -57,16 +57,10 @@ CREATE TABLE whatsapp_media_download (
 );
 CREATE INDEX whatsapp_media_download_due_idx ON whatsapp_media_download (next_attempt_at) WHERE status = 'PENDING';
 
-DO $$
-DECLARE t text;
-BEGIN
-    FOREACH t IN ARRAY ARRAY['whatsapp_number', 'whatsapp_delivery', 'whatsapp_event', 'whatsapp_media_download'] LOOP
-        EXECUTE format('ALTER TABLE %I ENABLE ROW LEVEL SECURITY', t);
-        EXECUTE format('ALTER TABLE %I FORCE ROW LEVEL SECURITY', t);
-        EXECUTE format('CREATE POLICY tenant_isolation ON %I USING (tenant_id = flowhub_current_tenant() OR flowhub_cross_tenant()) '
-                       'WITH CHECK (tenant_id = flowhub_current_tenant() OR flowhub_cross_tenant())', t);
-    END LOOP;
-END $$;
+SELECT flowhub_isolate_tenant('whatsapp_number');
+SELECT flowhub_isolate_tenant('whatsapp_delivery');
+SELECT flowhub_isolate_tenant('whatsapp_event');
+SELECT flowhub_isolate_tenant('whatsapp_media_download');
 
 -- Correctly signed bodies that are not deliveries: kept verbatim, answered 400.
 CREATE TABLE whatsapp_quarantine (

@@ -40,26 +40,33 @@ class DemoConversationsTests {
 			.exchange()).hasStatusOk();
 	}
 
-	JsonNode tasks(String admin) {
-		return api.read(api.get("/api/v1/tasks?limit=200", admin)).get("items");
+	JsonNode tasks(String admin, Instant since) {
+		return api.read(api.get("/api/v1/tasks?limit=200&createdFrom=" + since, admin)).get("items");
 	}
 
 	@Test
 	void theDemoConversationsTurnIntoAssignedTasksAndMariasReplyClosesHers() {
 		String admin = api.token("admin@demo.flowhub.test", "demo-admin-test-password");
-		int before = tasks(admin).size();
+		Instant since = Instant.now().minusSeconds(1);
 		List<String> wamids = new ArrayList<>();
 		List<String> bodies = DemoConversations.deliveries(numbers.demoPhoneNumberId(), Instant.now(), wamids);
 
 		for (String body : bodies.subList(0, bodies.size() - 1)) {
 			post(body);
 		}
-		await().atMost(Duration.ofSeconds(20)).until(() -> tasks(admin).size() >= before + 4);
-		JsonNode all = tasks(admin);
+		await().atMost(Duration.ofSeconds(20)).until(() -> tasks(admin, since).size() >= 4 && tasks(admin, since).toString()
+			.contains("Tolong kirim"));
+		String acme = api.read(api.get("/api/v1/conversations", admin))
+			.valueStream()
+			.filter(c -> c.path("contact").path("waId").asString().equals(DemoConversations.STEPS.get(0).from()))
+			.findFirst()
+			.orElseThrow()
+			.path("id")
+			.asString();
 		String invoice = null;
-		for (JsonNode task : all) {
-			String title = task.get("title").asString().toLowerCase();
-			if (title.contains("invoice") && task.get("status").asString().equals("OPEN")) {
+		for (JsonNode task : tasks(admin, since)) {
+			if (acme.equals(task.get("sourceConversationId").asString())) {
+				assertThat(task.get("title").asString().toLowerCase()).contains("invoice");
 				invoice = task.get("id").asString();
 			}
 		}

@@ -73,10 +73,11 @@ class DeadlineWatch {
 			try {
 				for (TenantId tenant : tenantsWithDeadlines()) {
 					TaskManagement.DeadlineSweep done = TenantContext.callAs(tenant,
-							() -> tasks.sweepDeadlines(settings.reminderLead(), settings.escalateAfter(), 500));
-					if (done.reminded() + done.overdue() + done.escalated() > 0) {
-						log.info("Deadlines of tenant {}: {} reminded, {} overdue, {} escalated", tenant, done.reminded(),
-								done.overdue(), done.escalated());
+							() -> tasks.sweepDeadlines(settings.reminderLead(), settings.escalateAfter(),
+									settings.windowLead(), 500));
+					if (done.reminded() + done.overdue() + done.escalated() + done.windowsClosing() > 0) {
+						log.info("Deadlines of tenant {}: {} reminded, {} overdue, {} escalated, {} closing windows", tenant,
+								done.reminded(), done.overdue(), done.escalated(), done.windowsClosing());
 					}
 				}
 			}
@@ -96,9 +97,10 @@ class DeadlineWatch {
 		Instant escalation = now.minus(settings.escalateAfter());
 		return crossTenant.call("sla:tenants", "deadline-watch", () -> jdbc.sql("""
 				SELECT DISTINCT tenant_id FROM task
-				WHERE status IN ('OPEN', 'IN_PROGRESS', 'BLOCKED') AND deadline <= ?
-				  AND (overdue_at IS NULL OR escalated_at IS NULL AND overdue_at <= ?
-				       OR reminded_at IS NULL AND assignee_id IS NOT NULL AND deadline > ?)""")
+				WHERE status IN ('OPEN', 'IN_PROGRESS', 'BLOCKED')
+				  AND (source_conversation_id IS NOT NULL
+				       OR deadline <= ? AND (overdue_at IS NULL OR escalated_at IS NULL AND overdue_at <= ?
+				                             OR reminded_at IS NULL AND assignee_id IS NOT NULL AND deadline > ?))""")
 			.params(Timestamp.from(horizon), Timestamp.from(escalation), Timestamp.from(now))
 			.query((rs, row) -> new TenantId(rs.getObject(1, UUID.class)))
 			.list());

@@ -11,6 +11,7 @@ import java.util.function.UnaryOperator;
 import com.whatsappflowhub.identity.Directory;
 import com.whatsappflowhub.identity.TeamId;
 import com.whatsappflowhub.identity.UserId;
+import com.whatsappflowhub.inbox.ConversationHistory;
 import com.whatsappflowhub.platform.TenantContext;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
@@ -34,7 +35,11 @@ public class TaskManagement {
 
 	private final Clock clock;
 
-	TaskManagement(Tasks tasks, Directory directory, ApplicationEventPublisher events, Clock clock) {
+	private final ConversationHistory history;
+
+	TaskManagement(Tasks tasks, Directory directory, ApplicationEventPublisher events, Clock clock,
+			ConversationHistory history) {
+		this.history = history;
 		this.tasks = tasks;
 		this.directory = directory;
 		this.events = events;
@@ -248,15 +253,16 @@ public class TaskManagement {
 	}
 
 	/** What one sweep of the current tenant's deadlines did. */
-	public record DeadlineSweep(int reminded, int overdue, int escalated) {
+	public record DeadlineSweep(int reminded, int overdue, int escalated, int windowsClosing) {
 	}
 
 	/**
-	 * Reminds assignees of deadlines within {@code lead}, flags tasks whose deadline has passed, and escalates to
-	 * the team's manager what has stayed overdue for {@code escalateAfter}. Each happens once per deadline.
+	 * Reminds assignees of deadlines within {@code lead}, flags tasks whose deadline has passed, escalates to the
+	 * team's manager what has stayed overdue for {@code escalateAfter}, and warns when a customer's 24-hour window
+	 * closes within {@code windowLead} on a conversation with open tasks. Each happens once.
 	 */
 	@Transactional
-	public DeadlineSweep sweepDeadlines(Duration lead, Duration escalateAfter, int limit) {
+	public DeadlineSweep sweepDeadlines(Duration lead, Duration escalateAfter, Duration windowLead, int limit) {
 		Instant now = clock.instant();
 		int reminded = tasks.findDueSoon(now, now.plus(lead), limit).stream().map(t -> save(t.remind(now))).toList().size();
 		int overdue = tasks.findNewlyOverdue(now, limit).stream().map(t -> save(t.markOverdue(now))).toList().size();
@@ -265,7 +271,16 @@ public class TaskManagement {
 			.map(t -> save(t.escalate(now, managerFor(t.view()))))
 			.toList()
 			.size();
-		return new DeadlineSweep(reminded, overdue, escalated);
+		int windows = 0;
+		for (ConversationHistory.ClosingWindow window : history.windowsClosing(now, now.plus(windowLead))) {
+			List<TaskView> open = tasks.findOpenByConversation(window.conversation().value()).stream().map(Task::view).toList();
+			if (!open.isEmpty() && tasks.markWindowReminded(window.conversation().value(), window.closesAt(), now)) {
+				events.publishEvent(new CustomerWindowClosing(TenantContext.require(), window.conversation().value(),
+						window.closesAt(), open));
+				windows++;
+			}
+		}
+		return new DeadlineSweep(reminded, overdue, escalated, windows);
 	}
 
 	private @Nullable UserId managerFor(TaskView task) {

@@ -17,6 +17,7 @@ import java.util.stream.Collectors;
 
 import com.whatsappflowhub.identity.TeamId;
 import com.whatsappflowhub.identity.UserId;
+import com.whatsappflowhub.platform.TenantContext;
 import com.whatsappflowhub.platform.TenantId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
@@ -162,6 +163,24 @@ class Tasks {
 			.params(Timestamp.from(cutoff), limit)
 			.query(this::map)
 			.list();
+	}
+
+	List<Task> findOpenByConversation(UUID conversation) {
+		return jdbc.sql("""
+				SELECT * FROM task WHERE tenant_id = ? AND source_conversation_id = ?
+				  AND status IN ('OPEN', 'IN_PROGRESS', 'BLOCKED') ORDER BY created_at""")
+			.params(TenantContext.require().value(), conversation)
+			.query(this::map)
+			.list();
+	}
+
+	/** @return false when this window was reminded of before */
+	boolean markWindowReminded(UUID conversation, Instant closesAt, Instant now) {
+		return jdbc.sql("""
+				INSERT INTO window_reminder (tenant_id, conversation_id, closes_at, reminded_at) VALUES (?, ?, ?, ?)
+				ON CONFLICT DO NOTHING""")
+			.params(TenantContext.require().value(), conversation, Timestamp.from(closesAt), Timestamp.from(now))
+			.update() == 1;
 	}
 
 	/** Open tasks whose deadline has passed and that were not flagged yet. */

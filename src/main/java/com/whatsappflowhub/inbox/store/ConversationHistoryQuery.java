@@ -1,15 +1,18 @@
 package com.whatsappflowhub.inbox.store;
 
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import com.whatsappflowhub.identity.UserId;
 import com.whatsappflowhub.inbox.ConversationHistory;
 import com.whatsappflowhub.inbox.ConversationId;
+import com.whatsappflowhub.platform.TenantContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,6 +24,30 @@ class ConversationHistoryQuery implements ConversationHistory {
 
 	ConversationHistoryQuery(JdbcClient jdbc) {
 		this.jdbc = jdbc;
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<ConversationId> conversationWithStaff(UserId staff) {
+		return jdbc.sql("""
+				SELECT v.id FROM conversation v JOIN contact c ON c.id = v.contact_id
+				WHERE c.tenant_id = ? AND c.staff_user_id = ? ORDER BY v.last_message_at DESC NULLS LAST LIMIT 1""")
+			.params(TenantContext.require().value(), staff.value())
+			.query((rs, row) -> new ConversationId(rs.getObject(1, UUID.class)))
+			.optional();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public List<ClosingWindow> windowsClosing(Instant from, Instant to) {
+		return jdbc.sql("""
+				SELECT id, last_inbound_at + interval '24 hours' AS closes_at FROM conversation
+				WHERE tenant_id = ? AND last_inbound_at > ? AND last_inbound_at <= ?""")
+			.params(TenantContext.require().value(), Timestamp.from(from.minus(Duration.ofHours(24))),
+					Timestamp.from(to.minus(Duration.ofHours(24))))
+			.query((rs, row) -> new ClosingWindow(new ConversationId(rs.getObject("id", UUID.class)),
+					rs.getTimestamp("closes_at").toInstant()))
+			.list();
 	}
 
 	@Override

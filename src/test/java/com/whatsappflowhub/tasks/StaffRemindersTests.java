@@ -1,0 +1,121 @@
+package com.whatsappflowhub.tasks;
+
+import java.net.URI;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import com.whatsappflowhub.Api;
+import com.whatsappflowhub.IntegrationTest;
+import com.whatsappflowhub.MutableClock;
+import com.whatsappflowhub.identity.Role;
+import com.whatsappflowhub.whatsapp.ChannelFixture;
+import com.whatsappflowhub.whatsapp.graph.GraphApi;
+import com.whatsappflowhub.whatsapp.number.NumberSettings;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/** Staff hear on WhatsApp when a customer's 24-hour window is about to close on their open task, once. */
+@IntegrationTest
+class StaffRemindersTests {
+
+	static final Instant TUESDAY = Instant.parse("2026-12-01T15:00:00Z");
+
+	final WireMockServer graph = new WireMockServer(wireMockConfig().dynamicPort().globalTemplating(true));
+
+	@Autowired
+	Api api;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	PlatformTransactionManager transactions;
+
+	@Autowired
+	NumberSettings numberSettings;
+
+	@Autowired
+	GraphApi graphApi;
+
+	@Autowired
+	MutableClock clock;
+
+	@Autowired
+	DeadlineWatch watch;
+
+	URI original;
+
+	@BeforeEach
+	void localGraphApi() {
+		graph.start();
+		original = graphApi.baseUrl();
+		graphApi.pointAt(URI.create(graph.baseUrl()));
+		graph.stubFor(post(urlPathMatching("/v23.0/.*/messages")).willReturn(aResponse().withStatus(200)
+			.withHeader("Content-Type", "application/json")
+			.withBody("{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"x\",\"wa_id\":\"x\"}],"
+					+ "\"messages\":[{\"id\":\"wamid.OUT{{randomValue length=24 type='ALPHANUMERIC'}}\"}]}")));
+		clock.advance(Duration.between(Instant.now(), TUESDAY.plusSeconds(3600)));
+	}
+
+	@AfterEach
+	void restore() {
+		clock.reset();
+		graphApi.pointAt(original);
+		graph.stop();
+	}
+
+	@Test
+	void theAssigneeIsWarnedOnceBeforeTheCustomersWindowCloses() {
+		ChannelFixture channel = new ChannelFixture(api, jdbc, transactions, numberSettings);
+		ChannelFixture.Tenant tenant = channel.tenantWithNumber();
+		String admin = tenant.fixture().token(Role.TENANT_ADMIN);
+		String mariaPhone = "1555" + (1000000 + (int) (Math.random() * 8999999));
+		assertThat(api.post("/api/v1/users", admin, Map.of("email", Api.unique("maria") + "@example.com", "name",
+				"Maria Lopez", "phone", "+" + mariaPhone, "roles", List.of("USER"), "password", Api.PASSWORD)))
+			.hasStatus(201);
+		// Maria writes to the business number, so she can be reached there
+		assertThat(channel.post(ChannelFixture.textDelivery(tenant, ChannelFixture.wamid(), mariaPhone, "Maria",
+				"morning all", TUESDAY.plusSeconds(1800)))).hasStatusOk();
+		String customer = "4477009" + (10000 + (int) (Math.random() * 89999));
+		assertThat(channel.post(ChannelFixture.textDelivery(tenant, ChannelFixture.wamid(), customer, "Acme Ltd",
+				"@Maria can you send the Acme invoice by Friday 5pm?", TUESDAY))).hasStatusOk();
+		await().atMost(Duration.ofSeconds(15))
+			.until(() -> api.read(api.get("/api/v1/tasks", admin)).get("items").size() == 1);
+
+		clock.advance(Duration.ofHours(22).plusMinutes(30)); // 23.5 hours after the customer wrote
+		watch.sweep();
+		watch.sweep();
+
+		List<JsonNode> toMaria = await().atMost(Duration.ofSeconds(15))
+			.until(() -> sentTo(mariaPhone), list -> !list.isEmpty());
+		assertThat(toMaria).hasSize(1);
+		assertThat(toMaria.get(0).get("text").get("body").asString()).contains("24-hour").contains("invoice");
+	}
+
+	List<JsonNode> sentTo(String phone) {
+		return graph.findAll(postRequestedFor(urlPathMatching("/v23.0/.*/messages")))
+			.stream()
+			.map(LoggedRequest::getBodyAsString)
+			.map(body -> JsonMapper.shared().readTree(body))
+			.filter(body -> phone.equals(body.path("to").asString()) && body.has("text"))
+			.toList();
+	}
+}

@@ -192,6 +192,11 @@ class TaskApiTests {
 		assertThat(api.get("/api/v1/tasks/" + unrelated, client)).hasStatus(404);
 		assertThat(api.post("/api/v1/tasks", client, task("client's"))).hasStatus(403);
 
+		// the platform's super admin works in the platform tenant: another tenant's task is not found either
+		assertThat(api.get("/api/v1/tasks/" + unrelated, api.superAdminToken())).hasStatus(404);
+		assertThat(api.read(api.get("/api/v1/tasks", api.superAdminToken())).get("items").findValuesAsString("id"))
+			.doesNotContain(assigned, forTeam, unrelated);
+
 		// another tenant: 404 for everyone, even its admin
 		for (Role role : List.of(Role.TENANT_ADMIN, Role.MANAGER, Role.USER, Role.VIEWER)) {
 			assertThat(api.get("/api/v1/tasks/" + unrelated, other.token(role))).as(role.name()).hasStatus(404);

@@ -1,18 +1,16 @@
 package com.whatsappflowhub.tasks;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.whatsappflowhub.Api;
 import com.whatsappflowhub.IntegrationTest;
 import com.whatsappflowhub.MutableClock;
 import com.whatsappflowhub.identity.Role;
 import com.whatsappflowhub.whatsapp.ChannelFixture;
+import com.whatsappflowhub.whatsapp.LocalGraphApi;
 import com.whatsappflowhub.whatsapp.graph.GraphApi;
 import com.whatsappflowhub.whatsapp.number.NumberSettings;
 import org.junit.jupiter.api.AfterEach;
@@ -22,13 +20,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -37,8 +29,6 @@ import static org.awaitility.Awaitility.await;
 class StaffRemindersTests {
 
 	static final Instant TUESDAY = Instant.parse("2026-12-01T15:00:00Z");
-
-	final WireMockServer graph = new WireMockServer(wireMockConfig().dynamicPort().globalTemplating(true));
 
 	@Autowired
 	Api api;
@@ -61,24 +51,17 @@ class StaffRemindersTests {
 	@Autowired
 	DeadlineWatch watch;
 
-	URI original;
+	LocalGraphApi graph;
 
 	@BeforeEach
 	void localGraphApi() {
-		graph.start();
-		original = graphApi.baseUrl();
-		graphApi.pointAt(URI.create(graph.baseUrl()));
-		graph.stubFor(post(urlPathMatching("/v23.0/.*/messages")).willReturn(aResponse().withStatus(200)
-			.withHeader("Content-Type", "application/json")
-			.withBody("{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"x\",\"wa_id\":\"x\"}],"
-					+ "\"messages\":[{\"id\":\"wamid.OUT{{randomValue length=24 type='ALPHANUMERIC'}}\"}]}")));
+		graph = new LocalGraphApi(graphApi).start();
 		clock.advance(Duration.between(Instant.now(), TUESDAY.plusSeconds(3600)));
 	}
 
 	@AfterEach
 	void restore() {
 		clock.reset();
-		graphApi.pointAt(original);
 		graph.stop();
 	}
 
@@ -105,17 +88,9 @@ class StaffRemindersTests {
 		watch.sweep();
 
 		List<JsonNode> toMaria = await().atMost(Duration.ofSeconds(15))
-			.until(() -> sentTo(mariaPhone), list -> !list.isEmpty());
+			.until(() -> graph.sentTextsTo(mariaPhone), list -> !list.isEmpty());
 		assertThat(toMaria).hasSize(1);
 		assertThat(toMaria.get(0).get("text").get("body").asString()).contains("24-hour").contains("invoice");
 	}
 
-	List<JsonNode> sentTo(String phone) {
-		return graph.findAll(postRequestedFor(urlPathMatching("/v23.0/.*/messages")))
-			.stream()
-			.map(LoggedRequest::getBodyAsString)
-			.map(body -> JsonMapper.shared().readTree(body))
-			.filter(body -> phone.equals(body.path("to").asString()) && body.has("text"))
-			.toList();
-	}
 }

@@ -1,13 +1,10 @@
 package com.whatsappflowhub.whatsapp;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import com.whatsappflowhub.Api;
 import com.whatsappflowhub.IntegrationTest;
 import com.whatsappflowhub.MutableClock;
@@ -21,13 +18,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
 import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -41,8 +32,6 @@ class MessageToTaskEndToEndTests {
 
 	/** A Tuesday afternoon; the clock is set just after it, so the 24-hour window is open. */
 	static final Instant TUESDAY = Instant.parse("2026-12-01T19:00:00Z");
-
-	final WireMockServer graph = new WireMockServer(wireMockConfig().dynamicPort().globalTemplating(true));
 
 	final GraphApiContract contract = GraphApiContract.load();
 
@@ -64,24 +53,17 @@ class MessageToTaskEndToEndTests {
 	@Autowired
 	MutableClock clock;
 
-	URI original;
+	LocalGraphApi graph;
 
 	@BeforeEach
 	void localGraphApiAndTuesday() {
-		graph.start();
-		original = graphApi.baseUrl();
-		graphApi.pointAt(URI.create(graph.baseUrl()));
-		graph.stubFor(post(urlPathMatching("/v23.0/.*/messages")).willReturn(aResponse().withStatus(200)
-			.withHeader("Content-Type", "application/json")
-			.withBody("{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"x\",\"wa_id\":\"x\"}],"
-					+ "\"messages\":[{\"id\":\"wamid.OUT{{randomValue length=24 type='ALPHANUMERIC'}}\"}]}")));
+		graph = new LocalGraphApi(graphApi).start();
 		clock.advance(Duration.between(Instant.now(), TUESDAY.plusSeconds(60)));
 	}
 
 	@AfterEach
 	void restore() {
 		clock.reset();
-		graphApi.pointAt(original);
 		graph.stop();
 	}
 
@@ -110,7 +92,7 @@ class MessageToTaskEndToEndTests {
 		// Friday 4 December, 17:00 in the tenant's zone (America/New_York)
 		assertThat(Instant.parse(task.get("deadline").get("at").asString())).isEqualTo(Instant.parse("2026-12-04T22:00:00Z"));
 
-		List<JsonNode> sent = await().atMost(Duration.ofSeconds(15)).until(this::sentMessages, list -> !list.isEmpty());
+		List<JsonNode> sent = await().atMost(Duration.ofSeconds(15)).until(graph::sentTexts, list -> !list.isEmpty());
 		JsonNode confirmation = sent.get(0);
 		assertThat(contract.validateMessage(confirmation)).isEmpty();
 		assertThat(confirmation.get("to").asString()).isEqualTo(customer);
@@ -135,7 +117,7 @@ class MessageToTaskEndToEndTests {
 		assertThat(api.read(api.get("/api/v1/tasks", admin)).get("items")).hasSize(1);
 
 		// and the customer hears that it is done
-		List<JsonNode> all = await().atMost(Duration.ofSeconds(15)).until(this::sentMessages, list -> list.size() >= 2);
+		List<JsonNode> all = await().atMost(Duration.ofSeconds(15)).until(graph::sentTexts, list -> list.size() >= 2);
 		assertThat(all.get(1).get("to").asString()).isEqualTo(customer);
 		assertThat(all.get(1).get("text").get("body").asString()).startsWith("Done");
 		assertThat(contract.validateMessage(all.get(1))).isEmpty();
@@ -144,12 +126,4 @@ class MessageToTaskEndToEndTests {
 	record MvcResultId(String id) {
 	}
 
-	List<JsonNode> sentMessages() {
-		return graph.findAll(postRequestedFor(urlPathMatching("/v23.0/.*/messages")))
-			.stream()
-			.map(LoggedRequest::getBodyAsString)
-			.map(body -> JsonMapper.shared().readTree(body))
-			.filter(body -> body.has("text"))
-			.toList();
-	}
 }

@@ -137,11 +137,17 @@ class Tasks {
 	}
 
 	Optional<Task> findByOrigin(String originKey) {
-		return jdbc.sql("SELECT * FROM task WHERE origin_key = ?").param(originKey).query(this::map).optional();
+		return jdbc.sql("SELECT * FROM task WHERE tenant_id = ? AND origin_key = ?")
+			.params(TenantContext.require().value(), originKey)
+			.query(this::map)
+			.optional();
 	}
 
 	List<Task> findBySourceMessage(UUID messageId) {
-		return jdbc.sql("SELECT * FROM task WHERE source_message_id = ? ORDER BY created_at").param(messageId).query(this::map).list();
+		return jdbc.sql("SELECT * FROM task WHERE tenant_id = ? AND source_message_id = ? ORDER BY created_at")
+			.params(TenantContext.require().value(), messageId)
+			.query(this::map)
+			.list();
 	}
 
 	/** Open, assigned tasks due within the lead time whose assignee was not reminded yet. */

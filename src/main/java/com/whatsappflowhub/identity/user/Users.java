@@ -15,6 +15,7 @@ import java.util.UUID;
 import com.whatsappflowhub.identity.Role;
 import com.whatsappflowhub.identity.TeamId;
 import com.whatsappflowhub.identity.UserId;
+import com.whatsappflowhub.platform.TenantContext;
 import com.whatsappflowhub.platform.TenantId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
@@ -91,27 +92,30 @@ public class Users {
 	}
 
 	public List<User> findAll(int limit, int offset) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM app_user ORDER BY lower(email) LIMIT ? OFFSET ?")
-			.params(limit, offset)
+		return jdbc.sql("SELECT " + COLUMNS + " FROM app_user WHERE tenant_id = ? ORDER BY lower(email) LIMIT ? OFFSET ?")
+			.params(tenant(), limit, offset)
 			.query(MAPPER)
 			.list();
 	}
 
 	List<User> findActive() {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM app_user WHERE active ORDER BY name").query(MAPPER).list();
+		return jdbc.sql("SELECT " + COLUMNS + " FROM app_user WHERE tenant_id = ? AND active ORDER BY name")
+			.param(tenant())
+			.query(MAPPER)
+			.list();
 	}
 
 	Optional<User> findByPhoneDigits(String digits) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM app_user WHERE active AND regexp_replace(phone, '[^0-9]', '', 'g') = ? "
-				+ "ORDER BY created_at LIMIT 1")
-			.param(digits)
+		return jdbc.sql("SELECT " + COLUMNS + " FROM app_user WHERE tenant_id = ? AND active "
+				+ "AND regexp_replace(phone, '[^0-9]', '', 'g') = ? ORDER BY created_at LIMIT 1")
+			.params(tenant(), digits)
 			.query(MAPPER)
 			.optional();
 	}
 
 	List<User> findByTeam(TeamId team) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM app_user WHERE team_id = ? ORDER BY lower(email)")
-			.param(team.value())
+		return jdbc.sql("SELECT " + COLUMNS + " FROM app_user WHERE tenant_id = ? AND team_id = ? ORDER BY lower(email)")
+			.params(tenant(), team.value())
 			.query(MAPPER)
 			.list();
 	}
@@ -132,6 +136,14 @@ public class Users {
 
 	/** What login needs to know about a user. */
 	public record Credentials(User user, @Nullable String passwordHash, boolean tenantActive) {
+	}
+
+	/**
+	 * The current tenant, named in queries although row-level security filters by it too: the policy's OR with
+	 * the cross-tenant switch keeps PostgreSQL from using the tenant indexes otherwise. No tenant: matches nothing.
+	 */
+	private static UUID tenant() {
+		return TenantContext.current().map(TenantId::value).orElse(new UUID(0, 0));
 	}
 
 	private static String rolesLiteral(Set<Role> roles) {

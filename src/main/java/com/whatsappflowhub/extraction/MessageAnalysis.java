@@ -70,11 +70,19 @@ public class MessageAnalysis {
 				message.messageId(), message.conversationId(),
 				new MessageAnalyzed.Origin(message.staffSender(), role, name), message.text(), analysis.language(),
 				analysis.actionable(),
-				analysis.tasks().stream().map(task -> new MessageAnalyzed.Task(task, dueAt(task.deadline()))).toList(),
+				analysis.tasks()
+					.stream()
+					.map(task -> new MessageAnalyzed.Task(task, assignee(task.assignee(), staff), dueAt(task.deadline())))
+					.toList(),
 				new MessageAnalyzed.ProcessingMetadata(analysis.confidence(), analysis.took(),
 						analysis.engine() + "/" + analysis.engineVersion()));
 		events.publishEvent(event);
 		return event;
+	}
+
+	private static @Nullable UserId assignee(@Nullable String name, List<StaffMember> staff) {
+		return name == null ? null
+				: staff.stream().filter(m -> m.name().equalsIgnoreCase(name)).map(StaffMember::id).findFirst().orElse(null);
 	}
 
 	private @Nullable Instant dueAt(@Nullable Deadline deadline) {

@@ -28,10 +28,11 @@ public record MessageAnalyzed(UUID eventId, Instant timestamp, TenantId tenantId
 	}
 
 	/**
-	 * A task found in the message; {@code dueAt} is its deadline as one instant under the tenant's business
-	 * conventions ("by Friday" is Friday at the end of the business day).
+	 * A task found in the message; {@code assignee} is the member of staff the engine named, {@code dueAt} its
+	 * deadline as one instant under the tenant's business conventions ("by Friday" is Friday at the end of the
+	 * business day).
 	 */
-	public record Task(ExtractedTask extracted, @Nullable Instant dueAt) {
+	public record Task(ExtractedTask extracted, @Nullable UserId assignee, @Nullable Instant dueAt) {
 	}
 
 	/** How the analysis was made. */

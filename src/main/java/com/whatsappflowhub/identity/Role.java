@@ -1,5 +1,11 @@
 package com.whatsappflowhub.identity;
 
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.Set;
+
+import org.springframework.security.core.GrantedAuthority;
+
 /** The six roles of the product (DESIGN §7). A user holds one or more; tokens carry them in {@code roles}. */
 public enum Role {
 
@@ -23,5 +29,16 @@ public enum Role {
 
 	public String authority() {
 		return "ROLE_" + name();
+	}
+
+	/** The roles among a caller's granted authorities ({@code ROLE_*}). */
+	public static Set<Role> of(Collection<? extends GrantedAuthority> authorities) {
+		Set<Role> roles = EnumSet.noneOf(Role.class);
+		for (Role role : values()) {
+			if (authorities.stream().anyMatch(a -> role.authority().equals(a.getAuthority()))) {
+				roles.add(role);
+			}
+		}
+		return roles;
 	}
 }

@@ -7,10 +7,6 @@ import java.util.Map;
 import com.whatsappflowhub.extraction.ExtractedTask;
 import com.whatsappflowhub.extraction.MessageAnalyzed;
 import com.whatsappflowhub.extraction.Span;
-import com.whatsappflowhub.identity.Directory;
-import com.whatsappflowhub.identity.StaffMember;
-import com.whatsappflowhub.identity.UserId;
-import org.jspecify.annotations.Nullable;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -20,11 +16,8 @@ class AnalyzedMessages {
 
 	private final TaskIntake intake;
 
-	private final Directory directory;
-
-	AnalyzedMessages(TaskIntake intake, Directory directory) {
+	AnalyzedMessages(TaskIntake intake) {
 		this.intake = intake;
-		this.directory = directory;
 	}
 
 	@ApplicationModuleListener
@@ -32,30 +25,23 @@ class AnalyzedMessages {
 		if (event.tasks().isEmpty()) {
 			return;
 		}
-		List<StaffMember> staff = directory.staff();
 		intake.intake(new TaskIntake.AnalyzedMessage(event.messageId(), event.conversationId(),
 				event.sender().staffUser(), event.sender().role().name().toLowerCase(Locale.ROOT), event.sender().name(),
 				event.text(), event.language(), event.actionable(), event.metadata().confidence(),
 				event.metadata().modelVersion(),
-				event.tasks().stream().map(task -> proposed(task, staff)).toList()));
+				event.tasks().stream().map(AnalyzedMessages::proposed).toList()));
 	}
 
-	private static TaskIntake.Proposed proposed(MessageAnalyzed.Task task, List<StaffMember> staff) {
+	private static TaskIntake.Proposed proposed(MessageAnalyzed.Task task) {
 		ExtractedTask found = task.extracted();
 		return new TaskIntake.Proposed(found.title(), found.description(), Priority.of(found.priority().label()),
-				assignee(found.assignee(), staff),
+				task.assignee(),
 				task.dueAt() == null ? null
 						: new Deadline(task.dueAt(),
 								found.deadline() == null ? null : found.deadline().grain().name().toLowerCase(Locale.ROOT)),
 				found.confidence(), evidence(found.evidence()));
 	}
 
-	private static @Nullable UserId assignee(@Nullable String name, List<StaffMember> staff) {
-		if (name == null) {
-			return null;
-		}
-		return staff.stream().filter(m -> m.name().equalsIgnoreCase(name)).map(StaffMember::id).findFirst().orElse(null);
-	}
 
 	private static List<Evidence> evidence(Map<String, Span> spans) {
 		return spans.entrySet()

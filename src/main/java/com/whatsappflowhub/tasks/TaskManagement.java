@@ -228,28 +228,22 @@ public class TaskManagement {
 		if (!viewer.canWrite()) {
 			throw new AccessDeniedException("read-only");
 		}
-		Tasks.Comment comment = new Tasks.Comment(UUID.randomUUID(), task.id(),
-				viewer.userId() == null ? "api" : viewer.userId().toString(), body.trim(), clock.instant());
-		tasks.insertComment(comment, TenantContext.require());
-		return new Comment(comment.id(), comment.authorId(), comment.body(), comment.createdAt());
+		Comment comment = new Comment(UUID.randomUUID(), viewer.userId() == null ? "api" : viewer.userId().toString(),
+				body.trim(), clock.instant());
+		tasks.insertComment(task.id(), comment, TenantContext.require());
+		return comment;
 	}
 
 	@Transactional(readOnly = true)
 	public List<Comment> comments(TaskId id, Viewer viewer) {
 		visible(id, viewer);
-		return tasks.comments(id)
-			.stream()
-			.map(c -> new Comment(c.id(), c.authorId(), c.body(), c.createdAt()))
-			.toList();
+		return tasks.comments(id);
 	}
 
 	@Transactional(readOnly = true)
 	public List<HistoryLine> history(TaskId id, Viewer viewer) {
 		visible(id, viewer);
-		return tasks.history(id)
-			.stream()
-			.map(h -> new HistoryLine(h.at(), h.actorType(), h.actorId(), h.action(), h.changes(), h.reason()))
-			.toList();
+		return tasks.history(id);
 	}
 
 	/** What one sweep of the current tenant's deadlines did. */

@@ -292,33 +292,26 @@ class Tasks {
 		}
 	}
 
-	record HistoryLine(Instant at, String actorType, @Nullable String actorId, String action, Map<String, Object> changes,
-			@Nullable String reason) {
-	}
-
-	List<HistoryLine> history(TaskId id) {
+	List<TaskManagement.HistoryLine> history(TaskId id) {
 		return jdbc.sql("SELECT * FROM task_history WHERE task_id = ? ORDER BY id").param(id.value()).query((rs, row) -> {
 			@SuppressWarnings("unchecked")
 			Map<String, Object> changes = json.readValue(rs.getString("changes"), Map.class);
-			return new HistoryLine(rs.getTimestamp("at").toInstant(), rs.getString("actor_type"), rs.getString("actor_id"),
+			return new TaskManagement.HistoryLine(rs.getTimestamp("at").toInstant(), rs.getString("actor_type"), rs.getString("actor_id"),
 					rs.getString("action"), changes, rs.getString("reason"));
 		}).list();
 	}
 
-	record Comment(UUID id, TaskId taskId, String authorId, String body, Instant createdAt) {
-	}
-
-	void insertComment(Comment comment, TenantId tenant) {
+	void insertComment(TaskId task, TaskManagement.Comment comment, TenantId tenant) {
 		jdbc.sql("INSERT INTO task_comment (id, tenant_id, task_id, author_id, body, created_at) VALUES (?, ?, ?, ?, ?, ?)")
-			.params(comment.id(), tenant.value(), comment.taskId().value(), comment.authorId(), comment.body(),
+			.params(comment.id(), tenant.value(), task.value(), comment.authorId(), comment.body(),
 					Timestamp.from(comment.createdAt()))
 			.update();
 	}
 
-	List<Comment> comments(TaskId id) {
+	List<TaskManagement.Comment> comments(TaskId id) {
 		return jdbc.sql("SELECT * FROM task_comment WHERE task_id = ? ORDER BY created_at, id")
 			.param(id.value())
-			.query((rs, row) -> new Comment(rs.getObject("id", UUID.class), id, rs.getString("author_id"),
+			.query((rs, row) -> new TaskManagement.Comment(rs.getObject("id", UUID.class), rs.getString("author_id"),
 					rs.getString("body"), rs.getTimestamp("created_at").toInstant()))
 			.list();
 	}

@@ -2,7 +2,6 @@ package com.whatsappflowhub.identity.user;
 
 import java.net.URI;
 import java.time.Instant;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -128,12 +127,6 @@ class UserController {
 	}
 
 	static Set<Role> rolesOf(Authentication authentication) {
-		Set<Role> roles = EnumSet.noneOf(Role.class);
-		for (Role role : Role.values()) {
-			if (authentication.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(role.authority()))) {
-				roles.add(role);
-			}
-		}
-		return roles;
+		return Role.of(authentication.getAuthorities());
 	}
 }

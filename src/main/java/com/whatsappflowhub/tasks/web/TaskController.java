@@ -191,12 +191,7 @@ class TaskController {
 	}
 
 	private Viewer viewer(Authentication caller) {
-		Set<Role> roles = EnumSet.noneOf(Role.class);
-		for (Role role : Role.values()) {
-			if (caller.getAuthorities().stream().anyMatch(a -> a.getAuthority().equals(role.authority()))) {
-				roles.add(role);
-			}
-		}
+		Set<Role> roles = Role.of(caller.getAuthorities());
 		Set<String> scopes = new HashSet<>();
 		UserId user = null;
 		if (caller.getPrincipal() instanceof Jwt jwt) {

@@ -19,6 +19,6 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@Import({ Api.class, ListenerProbe.class, MutableClock.class })
+@Import({ Api.class, ListenerProbe.class, MutableClock.class, ScriptedWork.class })
 public @interface IntegrationTest {
 }

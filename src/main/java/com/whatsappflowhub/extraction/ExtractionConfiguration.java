@@ -4,6 +4,9 @@ import com.whatsappflowhub.extraction.llm.LlmEngine;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Primary;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
 
 /**
  * Exposes the {@link ExtractionEngine} so other modules can inject it: the embedded engine by default, the LLM
@@ -14,9 +17,19 @@ import org.springframework.context.annotation.Configuration;
 class ExtractionConfiguration {
 
 	@Bean
-	ExtractionEngine extractionEngine(ExtractionSettings settings) {
-		ExtractionEngine embedded = new WarmingEngine(
-				() -> ExtractionEngine.embedded(settings.conventions().toBusinessConventions()));
+	WarmingEngine embeddedExtractionEngine(ExtractionSettings settings) {
+		return new WarmingEngine(() -> ExtractionEngine.embedded(settings.conventions().toBusinessConventions()));
+	}
+
+	/** Readiness is UP only once the embedded engine is loaded and warm (liveness does not wait for it). */
+	@Bean
+	HealthIndicator extractionEngineHealthIndicator(WarmingEngine engine) {
+		return () -> engine.isWarm() ? Health.up().build() : Health.outOfService().withDetail("engine", "warming up").build();
+	}
+
+	@Bean
+	@Primary
+	ExtractionEngine extractionEngine(ExtractionSettings settings, WarmingEngine embedded) {
 		return switch (settings.engine()) {
 			case "embedded" -> embedded;
 			case "llm" -> {

@@ -6,7 +6,9 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.time.temporal.TemporalAdjusters;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
@@ -15,10 +17,13 @@ import com.whatsappflowhub.identity.Directory;
 import com.whatsappflowhub.identity.Role;
 import com.whatsappflowhub.identity.StaffMember;
 import com.whatsappflowhub.identity.UserId;
+import com.whatsappflowhub.inbox.Inbox;
+import com.whatsappflowhub.inbox.MessageId;
 import com.whatsappflowhub.platform.TenantContext;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Analyses one stored message of the current tenant with the tenant's zone, locale and staff directory, and
@@ -38,8 +43,14 @@ public class MessageAnalysis {
 
 	private final Clock clock;
 
+	private final Inbox inbox;
+
+	private final JsonMapper json;
+
 	MessageAnalysis(ExtractionEngine engine, Directory directory, ApplicationEventPublisher events,
-			ExtractionSettings settings, Clock clock) {
+			ExtractionSettings settings, Clock clock, Inbox inbox, JsonMapper json) {
+		this.inbox = inbox;
+		this.json = json;
 		this.engine = engine;
 		this.directory = directory;
 		this.events = events;
@@ -49,7 +60,13 @@ public class MessageAnalysis {
 
 	/** A message to analyse: who sent it ({@code staffSender} when a member of staff did) and its chat. */
 	public record Incoming(UUID messageId, @Nullable UUID conversationId, String text, Instant sentAt,
-			@Nullable UserId staffSender, @Nullable String senderName, List<AnalysisRequest.ContextMessage> context) {
+			@Nullable UserId staffSender, @Nullable String senderName, List<AnalysisRequest.ContextMessage> context,
+			@Nullable Instant receivedAt) {
+
+		public Incoming(UUID messageId, @Nullable UUID conversationId, String text, Instant sentAt,
+				@Nullable UserId staffSender, @Nullable String senderName, List<AnalysisRequest.ContextMessage> context) {
+			this(messageId, conversationId, text, sentAt, staffSender, senderName, context, null);
+		}
 	}
 
 	/** Call it inside a transaction of the message's tenant, so the event is published with it. */
@@ -75,9 +92,32 @@ public class MessageAnalysis {
 					.map(task -> new MessageAnalyzed.Task(task, assignee(task.assignee(), staff), dueAt(task.deadline())))
 					.toList(),
 				new MessageAnalyzed.ProcessingMetadata(analysis.confidence(), analysis.took(),
-						analysis.engine() + "/" + analysis.engineVersion()));
+						analysis.engine() + "/" + analysis.engineVersion()),
+				message.receivedAt());
+		inbox.recordAnalysis(new MessageId(message.messageId()), analysis.language(), json.writeValueAsString(summary(analysis)));
 		events.publishEvent(event);
 		return event;
+	}
+
+	/** What is kept with the message: the analysis without the task details (those live with the tasks). */
+	private static Map<String, Object> summary(Analysis analysis) {
+		Map<String, Object> summary = new LinkedHashMap<>();
+		summary.put("actionable", analysis.actionable());
+		summary.put("probability", analysis.confidence());
+		summary.put("language", analysis.language());
+		summary.put("languageConfidence", analysis.languageConfidence());
+		summary.put("sentiment", Map.of("polarity", analysis.sentiment().polarity().name().toLowerCase(Locale.ROOT),
+				"score", analysis.sentiment().score()));
+		summary.put("entities", analysis.entities()
+			.stream()
+			.map(entity -> Map.of("type", entity.type().name().toLowerCase(Locale.ROOT), "text", entity.text(), "start",
+					entity.span().start(), "end", entity.span().end()))
+			.toList());
+		summary.put("tasks", analysis.tasks().size());
+		summary.put("engine", analysis.engine());
+		summary.put("engineVersion", analysis.engineVersion());
+		summary.put("tookMs", analysis.took().toNanos() / 1e6);
+		return summary;
 	}
 
 	private static @Nullable UserId assignee(@Nullable String name, List<StaffMember> staff) {

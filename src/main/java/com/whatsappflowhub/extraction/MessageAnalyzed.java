@@ -13,11 +13,12 @@ import org.jspecify.annotations.Nullable;
 /**
  * Published when a received message has been analysed (the seed's {@code MessageProcessedEvent}: event id,
  * timestamp, tenant, message id, extracted tasks, processing metadata), with what the next step needs to act on
- * it without asking again: the conversation, who sent it, the text and language.
+ * it without asking again: the conversation, who sent it, the text and language, and when the webhook stored it
+ * ({@code receivedAt}, for the webhook-to-task latency).
  */
 public record MessageAnalyzed(UUID eventId, Instant timestamp, TenantId tenantId, UUID messageId,
 		@Nullable UUID conversationId, Origin sender, String text, String language, boolean actionable,
-		List<Task> tasks, ProcessingMetadata metadata) implements TenantScoped {
+		List<Task> tasks, ProcessingMetadata metadata, @Nullable Instant receivedAt) implements TenantScoped {
 
 	public MessageAnalyzed {
 		tasks = List.copyOf(tasks);

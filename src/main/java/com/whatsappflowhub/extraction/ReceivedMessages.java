@@ -1,38 +1,71 @@
 package com.whatsappflowhub.extraction;
 
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import com.whatsappflowhub.inbox.ConversationHistory;
+import com.whatsappflowhub.inbox.Inbox;
 import com.whatsappflowhub.inbox.MessageReceived;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import com.whatsappflowhub.inbox.ProcessingStatus;
+import com.whatsappflowhub.platform.Stage;
 import org.springframework.stereotype.Component;
 
 /**
- * The pipeline's first step: every stored inbound message with something to read is analysed, with up to three
- * earlier messages of its conversation as context. Runs after the webhook's commit, in the message's tenant.
+ * The analysis stage: every received text is analysed with the last three messages of its chat as context, in
+ * batches of the stage's own workers (two, so analysis takes at most both cores and the webhook's request threads
+ * keep running); each analysis is kept with the message and published as {@link MessageAnalyzed} in the same
+ * transaction.
  */
 @Component
-class ReceivedMessages {
+class ReceivedMessages implements Stage<MessageReceived> {
 
 	/** Kinds of message that carry no request of their own. */
 	private static final Set<String> UNREADABLE = Set.of("reaction", "edit", "revoke", "delete", "unsupported", "system");
+
+	private static final Spec<MessageReceived> SPEC = Spec.of("extraction.analysis", MessageReceived.class)
+		.batchSize(16)
+		.workers(2);
 
 	private final MessageAnalysis analysis;
 
 	private final ConversationHistory history;
 
-	ReceivedMessages(MessageAnalysis analysis, ConversationHistory history) {
+	private final Inbox inbox;
+
+	ReceivedMessages(MessageAnalysis analysis, ConversationHistory history, Inbox inbox) {
 		this.analysis = analysis;
 		this.history = history;
+		this.inbox = inbox;
 	}
 
-	@ApplicationModuleListener
-	void on(MessageReceived message) {
+	@Override
+	public Spec<MessageReceived> spec() {
+		return SPEC;
+	}
+
+	@Override
+	public boolean wants(MessageReceived message) {
 		String text = message.text();
-		if (text == null || text.isBlank() || UNREADABLE.contains(message.type().toLowerCase())) {
-			return;
-		}
+		return text != null && !text.isBlank() && !UNREADABLE.contains(message.type().toLowerCase(Locale.ROOT));
+	}
+
+	@Override
+	public String key(MessageReceived message) {
+		return message.messageId().value().toString();
+	}
+
+	@Override
+	public void handle(List<MessageReceived> messages) {
+		messages.forEach(this::analyse);
+	}
+
+	@Override
+	public void deadLettered(MessageReceived message, String error) {
+		inbox.markProcessing(message.messageId(), ProcessingStatus.FAILED, "analysis: " + error);
+	}
+
+	private void analyse(MessageReceived message) {
 		List<AnalysisRequest.ContextMessage> context = history.before(message.conversationId(), message.sentAt(), 3)
 			.stream()
 			.map(line -> new AnalysisRequest.ContextMessage(new AnalysisRequest.Sender(
@@ -41,6 +74,7 @@ class ReceivedMessages {
 					line.text()))
 			.toList();
 		analysis.analyse(new MessageAnalysis.Incoming(message.messageId().value(), message.conversationId().value(),
-				text, message.sentAt(), message.staffUserId(), message.senderName(), context));
+				message.text(), message.sentAt(), message.staffUserId(), message.senderName(), context,
+				message.receivedAt()));
 	}
 }

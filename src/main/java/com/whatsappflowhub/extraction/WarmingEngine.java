@@ -1,5 +1,9 @@
 package com.whatsappflowhub.extraction;
 
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
@@ -16,7 +20,7 @@ final class WarmingEngine implements ExtractionEngine {
 		this.engine = new CompletableFuture<>();
 		Thread thread = new Thread(() -> {
 			try {
-				engine.complete(loader.get());
+				engine.complete(warmedUp(loader.get()));
 			}
 			catch (Throwable ex) {
 				engine.completeExceptionally(ex);
@@ -24,6 +28,28 @@ final class WarmingEngine implements ExtractionEngine {
 		}, "extraction-engine-loader");
 		thread.setDaemon(true);
 		thread.start();
+	}
+
+	/** Whether the engine is loaded and has run its warm-up: readiness waits for it. */
+	boolean isWarm() {
+		return engine.isDone() && !engine.isCompletedExceptionally();
+	}
+
+	/** The first analyses are slow (class loading, JIT, ONNX's first runs): make them here, before readiness. */
+	private static ExtractionEngine warmedUp(ExtractionEngine loaded) {
+		ZoneId zone = ZoneId.of("UTC");
+		ZonedDateTime now = ZonedDateTime.now(zone);
+		List<String> samples = List.of("@Maria can you send the Acme invoice by Friday 5pm?",
+				"Urgente: el aire acondicionado no funciona, ¿pueden venir mañana por la mañana?",
+				"Obrigado pela ajuda, tenham um bom dia!", "Tolong kirim penawaran harga besok pagi ya",
+				"Please check the boiler in flat 12 before Friday", "ok thanks 👍", "Can someone call me back today?");
+		for (int round = 0; round < 15; round++) {
+			for (String text : samples) {
+				loaded.analyse(new AnalysisRequest(text, now, zone, Locale.ENGLISH,
+						new AnalysisRequest.Sender("Customer", AnalysisRequest.Role.CUSTOMER), List.of(), List.of("Maria")));
+			}
+		}
+		return loaded;
 	}
 
 	private ExtractionEngine engine() {

@@ -50,6 +50,12 @@ public interface Inbox {
 	/** The external id stored for the outbound message with this key. */
 	Optional<String> externalIdForKey(String idempotencyKey);
 
+	/** Keeps what the analysis found with an inbound message (JSON), and marks it analysed. */
+	void recordAnalysis(MessageId id, @Nullable String language, String analysisJson);
+
+	/** Moves an inbound message's processing status forward (or to FAILED with its reason). */
+	void markProcessing(MessageId id, ProcessingStatus status, @Nullable String error);
+
 	void mediaStored(MessageId id, String blobKey, long size, String sha256Hex);
 
 	/** A download attempt failed; {@code finalFailure} marks it FAILED, otherwise it stays PENDING with the error. */

@@ -17,9 +17,11 @@ import org.jspecify.annotations.Nullable;
  * @param text the text, caption, button title or other readable content; absent for media without caption
  * @param type the channel's message type ({@code text}, {@code image}, {@code interactive}, {@code reaction}...)
  * @param replyToMessageId the message it replies to, when that one is in the inbox
+ * @param receivedAt when the webhook stored it (the start of the pipeline's clock)
  */
 public record MessageReceived(TenantId tenantId, MessageId messageId, ConversationId conversationId,
 		ContactId contactId, String senderWaId, @Nullable String senderName, @Nullable UserId staffUserId,
-		@Nullable String text, String type, Instant sentAt, @Nullable MessageId replyToMessageId, boolean forwarded)
+		@Nullable String text, String type, Instant sentAt, @Nullable MessageId replyToMessageId, boolean forwarded,
+		Instant receivedAt)
 		implements TenantScoped {
 }

@@ -12,7 +12,15 @@ public record MessageView(MessageId id, ConversationId conversationId, String di
 		boolean forwarded, boolean frequentlyForwarded, @Nullable String targetExternalId,
 		@Nullable String reactionEmoji, @Nullable Media media, @Nullable Delivery delivery,
 		List<Reaction> reactions, @Nullable Instant editedAt, @Nullable Instant deletedAt, List<Revision> revisions,
-		List<StatusEntry> statusHistory) {
+		List<StatusEntry> statusHistory, @Nullable Processing processing) {
+
+	/**
+	 * Inbound only: how far the pipeline got ({@link ProcessingStatus}), the reason when it failed, the language and
+	 * what the analysis found (actionable, probability, sentiment, entities, tasks, engine and version, time taken).
+	 */
+	public record Processing(ProcessingStatus status, @Nullable String error, @Nullable String language,
+			@com.fasterxml.jackson.annotation.JsonRawValue @Nullable String analysis) {
+	}
 
 	/** Media metadata and where its download stands (PENDING, STORED, FAILED with the last error). */
 	public record Media(String mediaId, @Nullable String mimeType, @Nullable String sha256, @Nullable String filename,

@@ -7,25 +7,67 @@ import java.util.Map;
 import com.whatsappflowhub.extraction.ExtractedTask;
 import com.whatsappflowhub.extraction.MessageAnalyzed;
 import com.whatsappflowhub.extraction.Span;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import com.whatsappflowhub.inbox.Inbox;
+import com.whatsappflowhub.inbox.MessageId;
+import com.whatsappflowhub.inbox.ProcessingStatus;
+import com.whatsappflowhub.platform.Stage;
 import org.springframework.stereotype.Component;
 
-/** The pipeline step after analysis: each analysed message goes through {@link TaskIntake}. */
+/**
+ * The intake stage after analysis: each analysed message that proposes tasks goes through {@link TaskIntake}, a
+ * batch of them in one transaction; the message is marked as having made tasks.
+ */
 @Component
-class AnalyzedMessages {
+class AnalyzedMessages implements Stage<MessageAnalyzed> {
+
+	private static final Spec<MessageAnalyzed> SPEC = Spec.of("tasks.intake", MessageAnalyzed.class).batchSize(32);
 
 	private final TaskIntake intake;
 
-	AnalyzedMessages(TaskIntake intake) {
+	private final Inbox inbox;
+
+	private final PipelineMetrics metrics;
+
+	AnalyzedMessages(TaskIntake intake, Inbox inbox, PipelineMetrics metrics) {
 		this.intake = intake;
+		this.inbox = inbox;
+		this.metrics = metrics;
 	}
 
-	@ApplicationModuleListener
-	void on(MessageAnalyzed event) {
-		if (event.tasks().isEmpty()) {
-			return;
+	@Override
+	public Spec<MessageAnalyzed> spec() {
+		return SPEC;
+	}
+
+	@Override
+	public boolean wants(MessageAnalyzed event) {
+		return !event.tasks().isEmpty();
+	}
+
+	@Override
+	public String key(MessageAnalyzed event) {
+		return event.messageId().toString();
+	}
+
+	@Override
+	public void handle(List<MessageAnalyzed> events) {
+		for (MessageAnalyzed event : events) {
+			List<TaskView> created = intake(event);
+			if (!created.isEmpty()) {
+				inbox.markProcessing(new MessageId(event.messageId()), ProcessingStatus.TASKS_CREATED, null);
+			}
+			metrics.processed(event.receivedAt(), created);
 		}
-		intake.intake(new TaskIntake.AnalyzedMessage(event.messageId(), event.conversationId(),
+	}
+
+	@Override
+	public void deadLettered(MessageAnalyzed event, String error) {
+		inbox.markProcessing(new MessageId(event.messageId()), ProcessingStatus.FAILED, "intake: " + error);
+		metrics.processed("failed");
+	}
+
+	private List<TaskView> intake(MessageAnalyzed event) {
+		return intake.intake(new TaskIntake.AnalyzedMessage(event.messageId(), event.conversationId(),
 				event.sender().staffUser(), event.sender().role().name().toLowerCase(Locale.ROOT), event.sender().name(),
 				event.text(), event.language(), event.actionable(), event.metadata().confidence(),
 				event.metadata().modelVersion(),

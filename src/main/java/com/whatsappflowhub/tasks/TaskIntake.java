@@ -14,6 +14,7 @@ import com.whatsappflowhub.identity.Directory;
 import com.whatsappflowhub.identity.TeamId;
 import com.whatsappflowhub.identity.UserId;
 import com.whatsappflowhub.platform.TenantContext;
+import com.whatsappflowhub.whatsapp.SenderNotificationRequested;
 import com.whatsappflowhub.workflow.Decision;
 import com.whatsappflowhub.workflow.RoutingRules;
 import com.whatsappflowhub.workflow.RuleInput;

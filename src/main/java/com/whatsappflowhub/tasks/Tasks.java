@@ -20,7 +20,6 @@ import com.whatsappflowhub.identity.UserId;
 import com.whatsappflowhub.platform.TenantContext;
 import com.whatsappflowhub.platform.TenantId;
 import org.jspecify.annotations.Nullable;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import tools.jackson.core.type.TypeReference;
@@ -45,32 +44,31 @@ class Tasks {
 		this.json = json;
 	}
 
-	/** @return false when a task with the same origin exists already (nothing is written) */
+	/**
+	 * @return false when a task with the same origin exists already (nothing is written, and the caller's transaction
+	 * stays usable: a batch of the intake stage goes on)
+	 */
 	boolean insert(Task task) {
 		TaskView t = task.view();
-		try {
-			jdbc.sql("""
-					INSERT INTO task (id, tenant_id, title, description, priority, status, suggested, assignee_id, team_id,
-					  deadline, deadline_grain, confidence, evidence, labels, external_refs, source_message_id,
-					  source_conversation_id, source_sender_id, origin_key, created_by, created_at, updated_at, version)
-					VALUES (:id, :tenant, :title, :description, :priority, :status, :suggested, :assignee, :team,
-					  :deadline, :grain, :confidence, :evidence::jsonb, :labels::text[], :refs::jsonb, :message,
-					  :conversation, :sender, :origin, :createdBy, :created, :updated, 0)""")
-				.params(params(t))
-				.param("tenant", t.tenantId().value())
-				.param("message", t.sourceMessageId())
-				.param("conversation", t.sourceConversationId())
-				.param("sender", t.sourceSenderId() == null ? null : t.sourceSenderId().value())
-				.param("origin", task.originKey())
-				.param("createdBy", t.createdBy())
-				.param("created", Timestamp.from(t.createdAt()))
-				.update();
-		}
-		catch (DuplicateKeyException ex) {
-			if (task.originKey() != null) {
-				return false;
-			}
-			throw ex;
+		int inserted = jdbc.sql("""
+				INSERT INTO task (id, tenant_id, title, description, priority, status, suggested, assignee_id, team_id,
+				  deadline, deadline_grain, confidence, evidence, labels, external_refs, source_message_id,
+				  source_conversation_id, source_sender_id, origin_key, created_by, created_at, updated_at, version)
+				VALUES (:id, :tenant, :title, :description, :priority, :status, :suggested, :assignee, :team,
+				  :deadline, :grain, :confidence, :evidence::jsonb, :labels::text[], :refs::jsonb, :message,
+				  :conversation, :sender, :origin, :createdBy, :created, :updated, 0)
+				ON CONFLICT (tenant_id, origin_key) WHERE origin_key IS NOT NULL DO NOTHING""")
+			.params(params(t))
+			.param("tenant", t.tenantId().value())
+			.param("message", t.sourceMessageId())
+			.param("conversation", t.sourceConversationId())
+			.param("sender", t.sourceSenderId() == null ? null : t.sourceSenderId().value())
+			.param("origin", task.originKey())
+			.param("createdBy", t.createdBy())
+			.param("created", Timestamp.from(t.createdAt()))
+			.update();
+		if (inserted == 0) {
+			return false;
 		}
 		saveHistory(task);
 		return true;

@@ -24,9 +24,9 @@ class InboxEventsJsonTest {
 		Instant at = Instant.parse("2026-11-26T05:00:00Z");
 		List<Object> events = List.of(
 				new MessageReceived(tenant, message, conversation, ContactId.random(), "4915100000001", "Ada",
-						UserId.random(), "the door is broken", "text", at, MessageId.random(), true),
+						UserId.random(), "the door is broken", "text", at, MessageId.random(), true, at),
 				new MessageReceived(tenant, message, conversation, ContactId.random(), "4915100000001", null, null, null,
-						"image", at, null, false),
+						"image", at, null, false, at),
 				new MessageStatusChanged(tenant, message, conversation, "FAILED", 131026, "Message undeliverable", at),
 				new MessageReacted(tenant, message, conversation, MessageId.random(), "wamid.X", "4915100000001", null, at),
 				new MessageEdited(tenant, message, conversation, "before", "after", at),

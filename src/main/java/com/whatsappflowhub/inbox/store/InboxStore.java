@@ -23,6 +23,7 @@ import com.whatsappflowhub.inbox.MessageEdited;
 import com.whatsappflowhub.inbox.MessageId;
 import com.whatsappflowhub.inbox.MessageReacted;
 import com.whatsappflowhub.inbox.MessageReceived;
+import com.whatsappflowhub.inbox.ProcessingStatus;
 import com.whatsappflowhub.inbox.MessageStatusChanged;
 import com.whatsappflowhub.inbox.MessageView;
 import com.whatsappflowhub.platform.TenantContext;
@@ -137,7 +138,7 @@ class InboxStore implements Inbox {
 		MessageId replyTo = in.replyToExternalId() == null ? null : idOf(in.replyToExternalId());
 		events.publishEvent(new MessageReceived(tenant, messageId, conversationId, new ContactId(party.contactId()),
 				in.senderAddress(), party.profileName(), party.staffUserId(), in.text(), in.type(), in.sentAt(), replyTo,
-				in.forwarded()));
+				in.forwarded(), now));
 		if (target != null) {
 			applyTarget(tenant, messageId, conversationId, in, target, now);
 		}
@@ -506,6 +507,23 @@ class InboxStore implements Inbox {
 		TenantId tenant = TenantContext.require();
 		advance(tenant, lockOutbound(id), state -> "FAILED".equals(state.status()) ? state
 				: new DeliveryState("FAILED", errorCode, errorTitle), now);
+	}
+
+	@Override
+	public void recordAnalysis(MessageId id, @Nullable String language, String analysisJson) {
+		jdbc.sql("""
+				UPDATE message SET ai_analysis = CAST(? AS jsonb), language = ?,
+				       processing_status = CASE WHEN processing_status = 'TASKS_CREATED' THEN processing_status ELSE 'ANALYSED' END
+				 WHERE tenant_id = ? AND id = ?""")
+			.params(analysisJson, language, TenantContext.require().value(), id.value())
+			.update();
+	}
+
+	@Override
+	public void markProcessing(MessageId id, ProcessingStatus status, @Nullable String error) {
+		jdbc.sql("UPDATE message SET processing_status = ?, processing_error = ? WHERE tenant_id = ? AND id = ?")
+			.params(status.name(), error, TenantContext.require().value(), id.value())
+			.update();
 	}
 
 	@Override

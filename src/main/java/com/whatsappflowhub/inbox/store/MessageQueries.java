@@ -13,6 +13,7 @@ import com.whatsappflowhub.inbox.ConversationId;
 import com.whatsappflowhub.inbox.ConversationView;
 import com.whatsappflowhub.inbox.MessageId;
 import com.whatsappflowhub.inbox.MessageView;
+import com.whatsappflowhub.inbox.ProcessingStatus;
 import com.whatsappflowhub.platform.TenantContext;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,7 +31,8 @@ public class MessageQueries {
 			id, conversation_id, direction, external_id, type, kind, text, sent_at, sender_address, sender_name,
 			sent_by_user_id, reply_to_external_id, forwarded, frequently_forwarded, target_external_id, reaction_emoji,
 			media_id, media_mime_type, media_sha256, media_filename, media_status, media_error, media_size,
-			status, status_error_code, status_error_title, status_updated_at, edited_at, deleted_at""";
+			status, status_error_code, status_error_title, status_updated_at, edited_at, deleted_at,
+			processing_status, processing_error, language, ai_analysis""";
 
 	private final JdbcClient jdbc;
 
@@ -128,7 +130,7 @@ public class MessageQueries {
 		return new MessageView(new MessageId(r.id()), new ConversationId(r.conversationId()), r.direction(),
 				r.externalId(), r.type(), r.kind(), r.text(), r.sentAt(), r.senderAddress(), r.senderName(),
 				r.sentByUserId(), r.replyTo(), r.forwarded(), r.frequentlyForwarded(), r.target(), r.emoji(),
-				r.media(), r.delivery(), reactions, r.editedAt(), r.deletedAt(), revisions, history);
+				r.media(), r.delivery(), reactions, r.editedAt(), r.deletedAt(), revisions, history, r.processing());
 	}
 
 	private record Row(ResultRow values) {
@@ -139,7 +141,7 @@ public class MessageQueries {
 			@Nullable String senderName, @Nullable String sentByUserId, @Nullable String replyTo, boolean forwarded,
 			boolean frequentlyForwarded, @Nullable String target, @Nullable String emoji,
 			MessageView.@Nullable Media media, MessageView.@Nullable Delivery delivery, @Nullable Instant editedAt,
-			@Nullable Instant deletedAt) {
+			@Nullable Instant deletedAt, MessageView.@Nullable Processing processing) {
 	}
 
 	private static Row row(ResultSet rs, int n) throws SQLException {
@@ -159,7 +161,16 @@ public class MessageQueries {
 				rs.getString("sender_name"), sentBy == null ? null : sentBy.toString(),
 				rs.getString("reply_to_external_id"), rs.getBoolean("forwarded"), rs.getBoolean("frequently_forwarded"),
 				rs.getString("target_external_id"), rs.getString("reaction_emoji"), media, delivery,
-				InboxStore.instant(rs, "edited_at"), InboxStore.instant(rs, "deleted_at")));
+				InboxStore.instant(rs, "edited_at"), InboxStore.instant(rs, "deleted_at"), processing(rs)));
+	}
+
+	private static MessageView.@Nullable Processing processing(ResultSet rs) throws SQLException {
+		if (!"IN".equals(rs.getString("direction"))) {
+			return null;
+		}
+		String status = rs.getString("processing_status");
+		return new MessageView.Processing(status == null ? ProcessingStatus.RECEIVED : ProcessingStatus.valueOf(status),
+				rs.getString("processing_error"), rs.getString("language"), rs.getString("ai_analysis"));
 	}
 
 	private ConversationView mapConversation(ResultSet rs, int n) throws SQLException {

@@ -1,25 +1,22 @@
 package com.whatsappflowhub.whatsapp.outbound;
 
 import com.whatsappflowhub.inbox.ConversationId;
-import com.whatsappflowhub.platform.Conflict;
-import com.whatsappflowhub.platform.NotFound;
-import com.whatsappflowhub.tasks.SenderNotificationRequested;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import com.whatsappflowhub.platform.Delivery;
+import com.whatsappflowhub.whatsapp.SenderNotificationRequested;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
 
 /**
  * Tells senders on WhatsApp what became of their request: free-form inside the 24-hour window, the number's
- * fallback template outside it. The notification's key is the idempotency key, so a redelivered event sends
- * once. A message that cannot go out (window closed and no template, conversation gone) is logged and stays
- * visible as a refused outbound message; it is not retried.
+ * fallback template outside it. A delivery of the delivery engine (its own workers, a breaker per tenant's Graph
+ * API), so a slow or unreachable Graph API holds nothing of the pipeline. The notification's key is the idempotency
+ * key: a redelivered request sends once. A message that cannot go out (window closed and no template, conversation
+ * gone, Meta refused it) is a dead letter with the reason, and stays visible as a refused outbound message.
  */
 @Component
-class SenderNotifications {
+class SenderNotifications implements Delivery<SenderNotificationRequested> {
 
-	private static final Logger log = LoggerFactory.getLogger(SenderNotifications.class);
+	private static final Spec<SenderNotificationRequested> SPEC = Spec.of("whatsapp.sender-notice",
+			SenderNotificationRequested.class);
 
 	private final Sending sending;
 
@@ -27,17 +24,24 @@ class SenderNotifications {
 		this.sending = sending;
 	}
 
-	/** No surrounding transaction: {@code Sending} keeps the Graph call outside its own short transactions. */
-	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
-	void on(SenderNotificationRequested notification) {
-		try {
-			sending.send(new ConversationId(notification.conversationId()),
-					new SendRequest("text", notification.text(), false, notification.replyToMessageId(), null, null, null),
-					"notify:" + notification.key(), null);
-		}
-		catch (Conflict | NotFound | Sending.SendRefused ex) {
-			log.warn("Could not tell the sender of conversation {} ({}): {}", notification.conversationId(),
-					notification.key(), ex.getMessage());
-		}
+	@Override
+	public Spec<SenderNotificationRequested> spec() {
+		return SPEC;
+	}
+
+	@Override
+	public String key(SenderNotificationRequested notification) {
+		return notification.key();
+	}
+
+	@Override
+	public String destination(SenderNotificationRequested notification) {
+		return "whatsapp:" + notification.tenantId();
+	}
+
+	@Override
+	public Outcome deliver(SenderNotificationRequested notification, int attempt) {
+		return Notices.send(sending, new ConversationId(notification.conversationId()), notification.text(),
+				notification.replyToMessageId(), "notify:" + notification.key());
 	}
 }

@@ -1,6 +1,7 @@
 package com.whatsappflowhub.whatsapp.outbound;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -86,8 +87,36 @@ class Sending {
 		if (!prepared.created() || prepared.outbound() == null || prepared.from() == null) {
 			return new Sent(prepared.message(), false); // the key was used before: its first result
 		}
+		return call(prepared, key);
+	}
+
+	/**
+	 * For the delivery engine: sends once per key like {@link #send}, and sends again a message that is still PENDING
+	 * without a WhatsApp id {@code reconcileAfter} after it was recorded: either the process died between recording
+	 * and calling Meta, or Meta's answer was lost and no status webhook has named the message since (a message Meta
+	 * took reports {@code sent} within seconds). Its idempotency key stays the same.
+	 */
+	Sent deliver(ConversationId conversationId, SendRequest request, String key, Duration reconcileAfter) {
+		Prepared prepared = java.util.Objects.requireNonNull(
+				transactions.execute(status -> prepare(conversationId, request, key, null)));
+		if (prepared.created() && prepared.outbound() != null && prepared.from() != null) {
+			return call(prepared, key);
+		}
+		MessageView existing = prepared.message();
+		boolean unanswered = existing.externalId() == null && existing.delivery() != null
+				&& "PENDING".equals(existing.delivery().status());
+		if (!unanswered || existing.sentAt().plus(reconcileAfter).isAfter(clock.instant())) {
+			return new Sent(existing, false);
+		}
+		Prepared again = java.util.Objects.requireNonNull(
+				transactions.execute(status -> prepareAgain(conversationId, request, existing)));
+		return call(again, key);
+	}
+
+	private Sent call(Prepared prepared, String key) {
 		MessageId id = prepared.message().id();
-		SendOutcome outcome = graph.client().send(prepared.from(), prepared.outbound(), new IdempotencyKey(key));
+		SendOutcome outcome = graph.client().send(java.util.Objects.requireNonNull(prepared.from()),
+				java.util.Objects.requireNonNull(prepared.outbound()), new IdempotencyKey(key));
 		transactions.executeWithoutResult(status -> record(id, prepared.numberId(), outcome));
 		MessageView after = transactions.execute(status -> inbox.message(id).orElseThrow());
 		if (outcome instanceof SendOutcome.WindowClosed) {
@@ -111,6 +140,25 @@ class Sending {
 					"Meta refused the message: " + rejected.error().code() + " " + rejected.error().title());
 		}
 		return new Sent(after, true);
+	}
+
+	/** The message recorded before, built again for another call (the number and its token may have changed). */
+	private Prepared prepareAgain(ConversationId conversationId, SendRequest request, MessageView recorded) {
+		Inbox.ConversationRef conversation = inbox.conversation(conversationId)
+			.orElseThrow(() -> new ConversationNotFound(conversationId));
+		BusinessNumberRecord number = numbers.findByPhoneNumberId(conversation.channelAddress())
+			.orElseThrow(() -> new NumberGone(conversation.channelAddress()));
+		OutboundMessage message = build(request, conversation);
+		if (!window.allows(message.isTemplate(), conversation.lastInboundAt())) {
+			BusinessNumberRecord.FallbackTemplate fallback = number.fallbackTemplate();
+			if (fallback == null) {
+				throw new WindowClosed(null);
+			}
+			message = new OutboundMessage.Template(conversation.contactAddress(), fallback.name(), fallback.language(),
+					List.of(), null);
+		}
+		AccessToken token = numbers.accessToken(number.id()).orElseThrow(() -> new NumberGone(number.phoneNumberId()));
+		return new Prepared(recorded, false, new BusinessNumber(number.phoneNumberId(), token), message, number.id());
 	}
 
 	private Prepared prepare(ConversationId conversationId, SendRequest request, String key, @Nullable UserId by) {

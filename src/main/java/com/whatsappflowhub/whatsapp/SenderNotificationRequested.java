@@ -1,4 +1,4 @@
-package com.whatsappflowhub.tasks;
+package com.whatsappflowhub.whatsapp;
 
 import java.util.UUID;
 
@@ -7,8 +7,9 @@ import com.whatsappflowhub.platform.TenantScoped;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The sender of a message should be told something on WhatsApp (its request was logged, is done, or a rule
- * said so). The channel sends it free-form inside the 24-hour window and as the tenant's template outside it.
+ * A command to the channel: tell the sender of a conversation something on WhatsApp (another module decides what,
+ * e.g. that a request was logged or is done).
+ * The channel sends it free-form inside the 24-hour window and as the number's fallback template outside it.
  * {@code key} is unique per notification, so a redelivered event sends once.
  */
 public record SenderNotificationRequested(TenantId tenantId, UUID conversationId, @Nullable UUID replyToMessageId,

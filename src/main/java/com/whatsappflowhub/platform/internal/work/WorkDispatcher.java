@@ -1,0 +1,347 @@
+package com.whatsappflowhub.platform.internal.work;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Semaphore;
+import java.util.stream.Collectors;
+
+import com.whatsappflowhub.platform.Delivery;
+import com.whatsappflowhub.platform.TenantContext;
+import com.whatsappflowhub.platform.TenantId;
+import com.whatsappflowhub.platform.TenantScoped;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The workers: each stage and each delivery connector gets its own bounded set of threads on every replica (so a
+ * slow far end can hold only its connector's threads, and ingest keeps the request threads). A worker claims due
+ * items, handles them in their tenant, and completes, reschedules or dead-letters each. Idle workers wait for a
+ * local wake-up or poll every {@code flowhub.work.poll-interval}, which also finds work other replicas recorded and
+ * leases that ended with a crashed worker.
+ */
+@Component
+class WorkDispatcher implements SmartLifecycle {
+
+	private static final Logger log = LoggerFactory.getLogger(WorkDispatcher.class);
+
+	private final Consumers consumers;
+
+	private final WorkItems items;
+
+	private final Signals signals;
+
+	private final JsonMapper json;
+
+	private final TransactionTemplate transactions;
+
+	private final MeterRegistry meters;
+
+	private final WorkSettings settings;
+
+	private final CircuitBreakerRegistry breakers;
+
+	private final Map<String, Semaphore> slots = new ConcurrentHashMap<>();
+
+	private final List<Thread> threads = new ArrayList<>();
+
+	private volatile boolean running;
+
+	WorkDispatcher(Consumers consumers, WorkItems items, Signals signals, JsonMapper json,
+			PlatformTransactionManager transactionManager, MeterRegistry meters, WorkSettings settings) {
+		this.consumers = consumers;
+		this.items = items;
+		this.signals = signals;
+		this.json = json;
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.meters = meters;
+		this.settings = settings;
+		this.breakers = CircuitBreakerRegistry.of(CircuitBreakerConfig.custom()
+			.slidingWindowSize(10)
+			.minimumNumberOfCalls(5)
+			.failureRateThreshold(50)
+			.waitDurationInOpenState(settings.breakerOpenFor())
+			.permittedNumberOfCallsInHalfOpenState(1)
+			.automaticTransitionFromOpenToHalfOpenEnabled(true)
+			.build());
+	}
+
+	@Override
+	public synchronized void start() {
+		if (running || !settings.enabled()) {
+			return;
+		}
+		running = true;
+		for (Consumer consumer : consumers.all()) {
+			if (consumer instanceof Consumer.OfDelivery) {
+				List.of("transient", "permanent", "circuit_open").forEach(type -> failures(consumer.name(), type));
+			}
+			for (int i = 0; i < consumer.workers(); i++) {
+				Thread thread = new Thread(() -> work(consumer), "work-" + consumer.name() + "-" + i);
+				thread.setDaemon(true);
+				threads.add(thread);
+				thread.start();
+			}
+		}
+		log.info("Started {} workers for {}", threads.size(),
+				consumers.all().stream().map(Consumer::name).collect(Collectors.joining(", ")));
+	}
+
+	@Override
+	public synchronized void stop() {
+		running = false;
+		threads.forEach(Thread::interrupt);
+		for (Thread thread : threads) {
+			try {
+				thread.join(10_000);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
+		}
+		threads.clear();
+	}
+
+	@Override
+	public boolean isRunning() {
+		return running;
+	}
+
+	private void work(Consumer consumer) {
+		while (running) {
+			try {
+				int claimed = consumer instanceof Consumer.OfStage stage ? runStage(stage) : runDelivery((Consumer.OfDelivery) consumer);
+				if (claimed < consumer.batchSize()) {
+					signals.await(consumer.name(), settings.pollInterval());
+				}
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			catch (RuntimeException ex) {
+				if (!running) {
+					return;
+				}
+				log.warn("Worker of {} failed ({}); retrying after a pause", consumer.name(), ex.toString());
+				try {
+					Thread.sleep(settings.pollInterval().toMillis());
+				}
+				catch (InterruptedException interrupted) {
+					Thread.currentThread().interrupt();
+					return;
+				}
+			}
+		}
+	}
+
+	// --- stages ---
+
+	private int runStage(Consumer.OfStage stage) {
+		List<WorkItems.Claimed> claimed = items.claim(stage.name(), stage.batchSize(), stage.lease(), List.of());
+		Map<TenantId, List<WorkItems.Claimed>> byTenant = new LinkedHashMap<>();
+		claimed.forEach(item -> byTenant.computeIfAbsent(item.tenant(), t -> new ArrayList<>()).add(item));
+		byTenant.forEach((tenant, batch) -> TenantContext.runAs(tenant, () -> handleBatch(stage, batch)));
+		return claimed.size();
+	}
+
+	private void handleBatch(Consumer.OfStage stage, List<WorkItems.Claimed> batch) {
+		List<Decoded> decoded = decode(stage, batch);
+		if (decoded.isEmpty()) {
+			return;
+		}
+		try {
+			transactions.executeWithoutResult(status -> {
+				stage.handle(decoded.stream().map(Decoded::event).toList());
+				items.complete(decoded.stream().map(d -> d.item().id()).toList());
+			});
+			counter(stage.name(), "done").increment(decoded.size());
+		}
+		catch (RuntimeException ex) {
+			if (decoded.size() == 1) {
+				failed(stage, decoded.get(0), ex.toString(), stage.retryDelay(decoded.get(0).item().attempts()), false);
+			}
+			else {
+				decoded.forEach(one -> handleBatch(stage, List.of(one.item()))); // find the one that fails
+			}
+		}
+	}
+
+	// --- deliveries ---
+
+	private int runDelivery(Consumer.OfDelivery connector) {
+		Set<String> busy = busyDestinations(connector);
+		List<WorkItems.Claimed> claimed = items.claim(connector.name(), 1, connector.lease(), busy);
+		for (WorkItems.Claimed item : claimed) {
+			TenantContext.runAs(item.tenant(), () -> deliver(connector, item));
+		}
+		return claimed.size();
+	}
+
+	private Set<String> busyDestinations(Consumer.OfDelivery connector) {
+		Set<String> busy = new java.util.HashSet<>();
+		String prefix = connector.name() + "|";
+		slots.forEach((key, semaphore) -> {
+			if (key.startsWith(prefix) && semaphore.availablePermits() == 0) {
+				busy.add(key.substring(prefix.length()));
+			}
+		});
+		breakers.getAllCircuitBreakers().forEach(breaker -> {
+			if (breaker.getName().startsWith(prefix) && breaker.getState() == CircuitBreaker.State.OPEN) {
+				busy.add(breaker.getName().substring(prefix.length()));
+			}
+		});
+		return busy;
+	}
+
+	private void deliver(Consumer.OfDelivery connector, WorkItems.Claimed item) {
+		List<Decoded> decoded = decode(connector, List.of(item));
+		if (decoded.isEmpty()) {
+			return;
+		}
+		Decoded one = decoded.get(0);
+		String destination = item.destination() == null ? "-" : item.destination();
+		String name = connector.name() + "|" + destination;
+		Semaphore slot = slots.computeIfAbsent(name, n -> new Semaphore(connector.spec().perDestination()));
+		if (!slot.tryAcquire()) {
+			transactions.executeWithoutResult(status -> items.release(item.id(), Duration.ofMillis(200)));
+			return;
+		}
+		try {
+			CircuitBreaker breaker = breakers.circuitBreaker(name);
+			if (!breaker.tryAcquirePermission()) {
+				transactions.executeWithoutResult(status -> items.release(item.id(), settings.breakerOpenFor()));
+				failure(connector.name(), "circuit_open");
+				return;
+			}
+			long start = System.nanoTime();
+			Delivery.Outcome outcome;
+			try {
+				outcome = connector.deliver(one.event(), item.attempts());
+			}
+			catch (RuntimeException ex) {
+				outcome = Delivery.Outcome.retry(ex.toString());
+			}
+			long took = System.nanoTime() - start;
+			if (outcome instanceof Delivery.Outcome.Retry) {
+				breaker.onError(took, java.util.concurrent.TimeUnit.NANOSECONDS, new FarEndTrouble());
+			}
+			else {
+				breaker.onSuccess(took, java.util.concurrent.TimeUnit.NANOSECONDS);
+			}
+			Timer.builder("integration.sync.duration")
+				.description("Time of one call to an external system by the delivery engine")
+				.tag("integration_type", connector.name())
+				.tag("outcome", outcome.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT))
+				.publishPercentileHistogram()
+				.register(meters)
+				.record(took, java.util.concurrent.TimeUnit.NANOSECONDS);
+			settle(connector, one, outcome);
+		}
+		finally {
+			slot.release();
+		}
+	}
+
+	private void settle(Consumer.OfDelivery connector, Decoded one, Delivery.Outcome outcome) {
+		if (outcome instanceof Delivery.Outcome.Done) {
+			transactions.executeWithoutResult(status -> items.complete(List.of(one.item().id())));
+			counter(connector.name(), "done").increment();
+		}
+		else if (outcome instanceof Delivery.Outcome.Retry retry) {
+			failure(connector.name(), "transient");
+			Duration delay = retry.after() != null ? retry.after() : connector.retryDelay(one.item().attempts());
+			failed(connector, one, retry.reason(), delay, false);
+		}
+		else if (outcome instanceof Delivery.Outcome.Failed failed) {
+			failure(connector.name(), "permanent");
+			failed(connector, one, failed.reason(), Duration.ZERO, true);
+		}
+	}
+
+	// --- shared ---
+
+	private record Decoded(WorkItems.Claimed item, TenantScoped event) {
+	}
+
+	private List<Decoded> decode(Consumer consumer, List<WorkItems.Claimed> batch) {
+		List<Decoded> decoded = new ArrayList<>(batch.size());
+		for (WorkItems.Claimed item : batch) {
+			try {
+				decoded.add(new Decoded(item, (TenantScoped) json.readValue(item.payload(), consumer.type())));
+			}
+			catch (RuntimeException ex) {
+				log.error("Work item {} of {} cannot be read: {}", item.id(), consumer.name(), ex.toString());
+				transactions.executeWithoutResult(
+						status -> items.failed(item.id(), "unreadable payload: " + ex, Duration.ZERO, true));
+				counter(consumer.name(), "dead").increment();
+			}
+		}
+		return decoded;
+	}
+
+	private void failed(Consumer consumer, Decoded one, String error, Duration delay, boolean permanent) {
+		boolean dead = permanent || one.item().attempts() >= consumer.maxAttempts();
+		transactions.executeWithoutResult(status -> {
+			items.failed(one.item().id(), error, delay, dead);
+			if (dead) {
+				consumer.deadLettered(one.event(), error);
+			}
+		});
+		if (dead) {
+			log.warn("{} item {} is a dead letter after {} attempts: {}", consumer.name(), one.item().id(),
+					one.item().attempts(), error);
+			counter(consumer.name(), "dead").increment();
+		}
+		else {
+			log.debug("{} item {} failed (attempt {}), again in {}: {}", consumer.name(), one.item().id(),
+					one.item().attempts(), delay, error);
+			counter(consumer.name(), "retried").increment();
+		}
+	}
+
+	private Counter counter(String stage, String outcome) {
+		return Counter.builder("flowhub.work.items")
+			.description("Work items of the pipeline's stages and deliveries, by what became of them")
+			.tag("stage", stage)
+			.tag("outcome", outcome)
+			.register(meters);
+	}
+
+	private void failure(String connector, String errorType) {
+		failures(connector, errorType).increment();
+	}
+
+	private Counter failures(String connector, String errorType) {
+		return Counter.builder("integration.sync.failures")
+			.description("Failed calls to external systems by the delivery engine")
+			.tag("integration_type", connector)
+			.tag("error_type", errorType)
+			.register(meters);
+	}
+
+	/** What the breaker counts for a call that asked to be retried. */
+	private static final class FarEndTrouble extends RuntimeException {
+
+		FarEndTrouble() {
+			super(null, null, false, false);
+		}
+	}
+
+}

@@ -96,13 +96,13 @@ try:
         proc.send_signal(signal.SIGKILL); proc.wait(); kills += 1
         print("kill %d at %d acked; restarted in %.1f s" % (kills, len(acked), start()), flush=True)
     [t.join() for t in threads]
-    restarted = time.time()
+    last_ack = time.time()
     print("all %d acked after %d attempts" % (len(acked), attempts[0]), flush=True)
     like = "wamid.CC%s%%" % run
     tasks_sql = ("select count(distinct t.source_message_id) from task t join message m on m.id = t.source_message_id "
                  "where m.external_id like '%s'" % like)
     done_at = None
-    while time.time() - restarted < STRANDED_AFTER:
+    while time.time() - last_ack < STRANDED_AFTER:
         if q(tasks_sql) == str(N):
             done_at = time.time()
             break
@@ -121,9 +121,9 @@ try:
     lost = N - int(msgs or 0)
     ok = lost == 0 and dupmsg == "0" and notask == "0" and duptask == "0" and done_at is not None
     print("kills %d; acked %d/%d; stored %s (lost %d, duplicated %s); without a task %s; with >1 task %s; marked "
-          "TASKS_CREATED %s; pipeline work left: %s; all tasks %s after the last restart -> %s"
+          "TASKS_CREATED %s; pipeline work left: %s; all tasks %s after the last ack -> %s"
           % (kills, len(acked), N, msgs, lost, dupmsg, notask, duptask, analysed, work,
-             ("%.1f s" % (done_at - restarted)) if done_at else "not within %d s" % STRANDED_AFTER,
+             ("%.1f s" % (done_at - last_ack)) if done_at else "not within %d s" % STRANDED_AFTER,
              "PASS" if ok else "FAIL"), flush=True)
     sys.exit(0 if ok else 1)
 finally:

@@ -10,6 +10,8 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
+import com.whatsappflowhub.whatsapp.SharedGraphServer;
+
 /**
  * A full application context on the shared embedded PostgreSQL, with MockMvc driving the real filter chains.
  * Every test class uses this one configuration so Spring's context cache starts the application once.
@@ -19,6 +21,6 @@ import org.springframework.test.context.ActiveProfiles;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@Import({ Api.class, ListenerProbe.class, MutableClock.class, ScriptedWork.class })
+@Import({ Api.class, ListenerProbe.class, MutableClock.class, ScriptedWork.class, SharedGraphServer.class })
 public @interface IntegrationTest {
 }

@@ -21,7 +21,6 @@ import org.springframework.beans.factory.annotation.Value;
 import com.whatsappflowhub.whatsapp.graph.Backoff;
 import com.whatsappflowhub.whatsapp.graph.GraphApi;
 import com.whatsappflowhub.whatsapp.graph.GraphClient;
-import com.whatsappflowhub.whatsapp.graph.InMemorySentMessages;
 import com.whatsappflowhub.whatsapp.graph.MediaDownloader;
 import com.whatsappflowhub.whatsapp.graph.SentMessages;
 import com.whatsappflowhub.whatsapp.media.MediaSettings;
@@ -32,8 +31,7 @@ import com.whatsappflowhub.whatsapp.webhook.WebhookParser;
 import com.whatsappflowhub.whatsapp.webhook.WebhookSettings;
 
 /**
- * The channel's beans from {@link WhatsAppProperties}. {@link SentMessages} falls back to memory until the outbound
- * message table provides one.
+ * The channel's beans from {@link WhatsAppProperties}.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(WhatsAppProperties.class)
@@ -70,28 +68,12 @@ class WhatsAppConfiguration {
 				properties.mediaHosts(), mapper);
 	}
 
+	/** The Graph API at {@code flowhub.whatsapp.base-url}; sends are remembered in the inbox ({@link SentMessages}). */
 	@Bean
-	GraphClient whatsAppGraphClient(WhatsAppProperties properties, ObjectProvider<SentMessages> sentMessages,
-			ObjectProvider<JsonMapper> mapper) {
-		return graphClient(properties, Backoff.Sleeper.REAL,
-				sentMessages.getIfAvailable(() -> new InMemorySentMessages(10_000)),
-				mapper.getIfAvailable(JsonMapper::shared));
-	}
-
-	@Bean
-	MediaDownloader whatsAppMediaDownloader(WhatsAppProperties properties, ObjectProvider<JsonMapper> mapper) {
-		return mediaDownloader(properties, mapper.getIfAvailable(JsonMapper::shared));
-	}
-
-	/** The client and downloader the channel uses; tests point it at a local Graph server. */
-	@Bean
-	GraphApi whatsAppGraphApi(WhatsAppProperties properties, ObjectProvider<SentMessages> sentMessages,
-			ObjectProvider<JsonMapper> mapper) {
+	GraphApi whatsAppGraphApi(WhatsAppProperties properties, SentMessages sentMessages, ObjectProvider<JsonMapper> mapper) {
 		JsonMapper json = mapper.getIfAvailable(JsonMapper::shared);
-		SentMessages sent = sentMessages.getIfAvailable(() -> new InMemorySentMessages(10_000));
-		return new GraphApi(properties.baseUrl(),
-				url -> graphClient(properties.withBaseUrl(url), Backoff.Sleeper.REAL, sent, json),
-				url -> mediaDownloader(properties.withBaseUrl(url), json));
+		return new GraphApi(properties.baseUrl(), graphClient(properties, Backoff.Sleeper.REAL, sentMessages, json),
+				mediaDownloader(properties, json));
 	}
 
 	@Bean

@@ -47,11 +47,6 @@ record WhatsAppProperties(@DefaultValue("https://graph.facebook.com") URI baseUr
 	/** Used when {@code FLOWHUB_WHATSAPP_VERIFY_TOKEN} is not set. */
 	static final String DEV_VERIFY_TOKEN = "dev-only-verify-token-do-not-use-in-production";
 
-	WhatsAppProperties withBaseUrl(URI url) {
-		return new WhatsAppProperties(url, apiVersion, userAgent, connectTimeout, readTimeout, retry, mediaHosts, appSecret,
-				verifyToken, demoPhoneNumberId, webhook, media, routingRefresh);
-	}
-
 	/**
 	 * Backoff of rate-limited sends.
 	 *

@@ -11,7 +11,6 @@ import com.whatsappflowhub.MutableClock;
 import com.whatsappflowhub.identity.Role;
 import com.whatsappflowhub.whatsapp.ChannelFixture;
 import com.whatsappflowhub.whatsapp.LocalGraphApi;
-import com.whatsappflowhub.whatsapp.graph.GraphApi;
 import com.whatsappflowhub.whatsapp.number.NumberSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -43,9 +42,6 @@ class StaffRemindersTests {
 	NumberSettings numberSettings;
 
 	@Autowired
-	GraphApi graphApi;
-
-	@Autowired
 	MutableClock clock;
 
 	@Autowired
@@ -55,7 +51,7 @@ class StaffRemindersTests {
 
 	@BeforeEach
 	void localGraphApi() {
-		graph = new LocalGraphApi(graphApi).start();
+		graph = new LocalGraphApi().start();
 		clock.advance(Duration.between(Instant.now(), TUESDAY.plusSeconds(3600)));
 	}
 

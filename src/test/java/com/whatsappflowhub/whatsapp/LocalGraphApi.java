@@ -1,11 +1,9 @@
 package com.whatsappflowhub.whatsapp;
 
-import java.net.URI;
 import java.util.List;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import com.whatsappflowhub.whatsapp.graph.GraphApi;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -13,29 +11,17 @@ import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 
 /**
- * A local stand-in for Meta's Graph API that accepts every message (a new wamid each time) and remembers what it
- * was sent; {@link #start} points the application's client at it, {@link #stop} back where it was.
+ * The shared local stand-in for Meta's Graph API ({@link SharedGraphServer}, where the application's base URL points),
+ * set to accept every message (a new wamid each time) and remember what it was sent.
  */
 public final class LocalGraphApi {
 
-	private final WireMockServer server = new WireMockServer(wireMockConfig().dynamicPort().globalTemplating(true));
-
-	private final GraphApi client;
-
-	private URI original;
-
-	public LocalGraphApi(GraphApi client) {
-		this.client = client;
-		this.original = client.baseUrl();
-	}
+	private final WireMockServer server = SharedGraphServer.server();
 
 	public LocalGraphApi start() {
-		server.start();
-		original = client.baseUrl();
-		client.pointAt(URI.create(server.baseUrl()));
+		server.resetAll();
 		server.stubFor(post(urlPathMatching("/v23.0/.*/messages")).willReturn(aResponse().withStatus(200)
 			.withHeader("Content-Type", "application/json")
 			.withBody("{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"x\",\"wa_id\":\"x\"}],"
@@ -44,8 +30,7 @@ public final class LocalGraphApi {
 	}
 
 	public void stop() {
-		client.pointAt(original);
-		server.stop();
+		server.resetAll();
 	}
 
 	/** The text messages sent so far, in order. */

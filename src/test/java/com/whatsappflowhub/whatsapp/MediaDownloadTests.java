@@ -5,7 +5,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.whatsappflowhub.whatsapp.ChannelFixture.contact;
 import static com.whatsappflowhub.whatsapp.ChannelFixture.delivery;
 import static com.whatsappflowhub.whatsapp.ChannelFixture.entry;
@@ -13,7 +12,6 @@ import static com.whatsappflowhub.whatsapp.ChannelFixture.wamid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
@@ -24,7 +22,6 @@ import java.util.UUID;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -36,7 +33,6 @@ import tools.jackson.databind.JsonNode;
 import com.whatsappflowhub.Api;
 import com.whatsappflowhub.IntegrationTest;
 import com.whatsappflowhub.identity.Role;
-import com.whatsappflowhub.whatsapp.graph.GraphApi;
 import com.whatsappflowhub.whatsapp.media.BlobStore;
 import com.whatsappflowhub.whatsapp.number.NumberSettings;
 
@@ -45,7 +41,7 @@ import com.whatsappflowhub.whatsapp.number.NumberSettings;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MediaDownloadTests {
 
-	final WireMockServer graph = new WireMockServer(wireMockConfig().dynamicPort());
+	final WireMockServer graph = SharedGraphServer.server();
 
 	@Autowired
 	Api api;
@@ -60,30 +56,14 @@ class MediaDownloadTests {
 	NumberSettings settings;
 
 	@Autowired
-	GraphApi graphApi;
-
-	@Autowired
 	BlobStore blobs;
 
 	ChannelFixture channel;
 
-	URI original;
-
 	@BeforeEach
-	void pointAtTheLocalGraphApi() {
-		if (!graph.isRunning()) {
-			graph.start();
-			original = graphApi.baseUrl();
-		}
-		graphApi.pointAt(URI.create(graph.baseUrl()));
+	void resetTheLocalGraphApi() {
 		graph.resetAll();
 		channel = new ChannelFixture(api, jdbc, transactions, settings);
-	}
-
-	@AfterAll
-	void restore() {
-		graphApi.pointAt(original);
-		graph.stop();
 	}
 
 	static String image(String wamid, String from, String mediaId, byte[] bytes) throws Exception {

@@ -9,7 +9,6 @@ import com.whatsappflowhub.Api;
 import com.whatsappflowhub.IntegrationTest;
 import com.whatsappflowhub.MutableClock;
 import com.whatsappflowhub.identity.Role;
-import com.whatsappflowhub.whatsapp.graph.GraphApi;
 import com.whatsappflowhub.whatsapp.number.NumberSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -48,16 +47,13 @@ class MessageToTaskEndToEndTests {
 	NumberSettings numberSettings;
 
 	@Autowired
-	GraphApi graphApi;
-
-	@Autowired
 	MutableClock clock;
 
 	LocalGraphApi graph;
 
 	@BeforeEach
 	void localGraphApiAndTuesday() {
-		graph = new LocalGraphApi(graphApi).start();
+		graph = new LocalGraphApi().start();
 		clock.advance(Duration.between(Instant.now(), TUESDAY.plusSeconds(60)));
 	}
 

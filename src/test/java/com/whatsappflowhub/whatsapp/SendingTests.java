@@ -7,7 +7,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static com.whatsappflowhub.whatsapp.ChannelFixture.delivery;
 import static com.whatsappflowhub.whatsapp.ChannelFixture.entry;
 import static com.whatsappflowhub.whatsapp.ChannelFixture.failedStatus;
@@ -16,7 +15,6 @@ import static com.whatsappflowhub.whatsapp.ChannelFixture.wamid;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -27,7 +25,6 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -47,7 +44,6 @@ import com.whatsappflowhub.identity.Role;
 import com.whatsappflowhub.inbox.InboxEventRecorder;
 import com.whatsappflowhub.inbox.MessageId;
 import com.whatsappflowhub.inbox.MessageStatusChanged;
-import com.whatsappflowhub.whatsapp.graph.GraphApi;
 import com.whatsappflowhub.whatsapp.number.NumberSettings;
 
 /**
@@ -62,7 +58,7 @@ class SendingTests {
 			{"messaging_product":"whatsapp","contacts":[{"input":"4915100000001","wa_id":"4915100000001"}],
 			 "messages":[{"id":"%s"}]}""";
 
-	final WireMockServer graph = new WireMockServer(wireMockConfig().dynamicPort());
+	final WireMockServer graph = SharedGraphServer.server();
 
 	final GraphApiContract contract = GraphApiContract.load();
 
@@ -79,30 +75,14 @@ class SendingTests {
 	NumberSettings settings;
 
 	@Autowired
-	GraphApi graphApi;
-
-	@Autowired
 	InboxEventRecorder recorder;
 
 	ChannelFixture channel;
 
-	URI original;
-
 	@BeforeEach
-	void pointAtTheLocalGraphApi() {
-		if (!graph.isRunning()) {
-			graph.start();
-			original = graphApi.baseUrl();
-		}
-		graphApi.pointAt(URI.create(graph.baseUrl()));
+	void resetTheLocalGraphApi() {
 		graph.resetAll();
 		channel = new ChannelFixture(api, jdbc, transactions, settings);
-	}
-
-	@AfterAll
-	void restore() {
-		graphApi.pointAt(original);
-		graph.stop();
 	}
 
 	@AfterEach

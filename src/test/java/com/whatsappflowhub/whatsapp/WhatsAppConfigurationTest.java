@@ -8,8 +8,9 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 
-import com.whatsappflowhub.whatsapp.graph.GraphClient;
-import com.whatsappflowhub.whatsapp.graph.MediaDownloader;
+import com.whatsappflowhub.whatsapp.graph.GraphApi;
+import com.whatsappflowhub.whatsapp.graph.InMemorySentMessages;
+import com.whatsappflowhub.whatsapp.graph.SentMessages;
 import com.whatsappflowhub.whatsapp.webhook.SignatureVerifier;
 import com.whatsappflowhub.whatsapp.webhook.VerifyHandshake;
 import com.whatsappflowhub.whatsapp.webhook.WebhookParser;
@@ -18,7 +19,8 @@ import com.whatsappflowhub.whatsapp.webhook.WebhookParser;
 class WhatsAppConfigurationTest {
 
 	final ApplicationContextRunner context = new ApplicationContextRunner()
-		.withUserConfiguration(WhatsAppConfiguration.class);
+		.withUserConfiguration(WhatsAppConfiguration.class)
+		.withBean(SentMessages.class, () -> new InMemorySentMessages(10));
 
 	@Test
 	void bindsTheDefaultsOfTheGraphApi() {
@@ -30,8 +32,7 @@ class WhatsAppConfigurationTest {
 			assertThat(properties.retry().maxAttempts()).isEqualTo(4);
 			assertThat(properties.retry().initialBackoff()).isEqualTo(Duration.ofSeconds(1));
 			assertThat(properties.mediaHosts()).containsExactly("lookaside.fbsbx.com");
-			assertThat(ctx).hasSingleBean(GraphClient.class)
-				.hasSingleBean(MediaDownloader.class)
+			assertThat(ctx).hasSingleBean(GraphApi.class)
 				.hasSingleBean(SignatureVerifier.class)
 				.hasSingleBean(WebhookParser.class)
 				.hasSingleBean(VerifyHandshake.class)
@@ -46,6 +47,7 @@ class WhatsAppConfigurationTest {
 				WhatsAppProperties properties = ctx.getBean(WhatsAppProperties.class);
 				assertThat(properties.baseUrl()).isEqualTo(URI.create("http://localhost:9999"));
 				assertThat(properties.apiVersion()).isEqualTo("v24.0");
+				assertThat(ctx.getBean(GraphApi.class).baseUrl()).isEqualTo(URI.create("http://localhost:9999"));
 			});
 	}
 

@@ -9,7 +9,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 
-import com.whatsappflowhub.whatsapp.graph.GraphApi;
 import com.whatsappflowhub.whatsapp.number.NumberSettings;
 import com.whatsappflowhub.whatsapp.webhook.AppSecret;
 import com.whatsappflowhub.whatsapp.webhook.SignatureVerifier;
@@ -22,8 +21,7 @@ import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code --demo} or {@code FLOWHUB_DEMO=true}: once the service is ready, points the Graph API client at the
- * built-in sandbox and posts the demo conversations, signed with the platform's app secret, to the service's own
+ * {@code --demo} or {@code FLOWHUB_DEMO=true}: once the service is ready, posts the demo conversations signed with the platform's app secret, to the service's own
  * webhook endpoint, exactly as Meta would.
  */
 @Component
@@ -33,18 +31,15 @@ class DemoMode {
 
 	private final boolean enabled;
 
-	private final GraphApi graph;
-
 	private final NumberSettings numbers;
 
 	private final Environment environment;
 
 	private final Clock clock;
 
-	DemoMode(ApplicationArguments arguments, Environment environment, GraphApi graph, NumberSettings numbers,
+	DemoMode(ApplicationArguments arguments, Environment environment, NumberSettings numbers,
 			Clock clock) {
 		this.enabled = arguments.containsOption("demo") || environment.getProperty("flowhub.demo", Boolean.class, false);
-		this.graph = graph;
 		this.numbers = numbers;
 		this.environment = environment;
 		this.clock = clock;
@@ -60,7 +55,6 @@ class DemoMode {
 			return;
 		}
 		String base = "http://localhost:" + environment.getProperty("local.server.port", "8080");
-		graph.pointAt(URI.create(base + "/sandbox/graph"));
 		Thread replay = new Thread(() -> post(base), "demo-replay");
 		replay.setDaemon(true);
 		replay.start();

@@ -5,7 +5,7 @@ import java.util.Optional;
 /**
  * What the client remembers about keys it has sent: the wamid Meta gave for a key, so that a second call with the
  * same {@link IdempotencyKey} returns that wamid instead of sending again. Back it with the outbound-message table
- * (the key is unique there); {@link InMemorySentMessages} serves tests and a single node.
+ * (the key is unique there); tests use an in-memory one for a single node.
  */
 public interface SentMessages {
 

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
@@ -25,8 +26,15 @@ import javax.crypto.spec.SecretKeySpec;
  *
  * <pre>
  * java scripts/WebhookLoad.java [--url http://localhost:8080/webhooks/whatsapp] [--secret S] [--phone-number-id demo-phone-number-id]
- *                               [--n 20000] [--c 32] [--warmup 2000] [--senders 1000]
+ *                               [--n 20000] [--c 32] [--warmup 2000] [--senders 1000] [--texts FILE.jsonl] [--rate R]
  * </pre>
+ *
+ * {@code --texts}: the message texts, in turn, from the {@code text} field of each line of a JSONL file (e.g.
+ * {@code ../shared/eval/whatsapp-dev.jsonl}: mixed languages, small talk and requests, long and short), so the
+ * pipeline pays the real analysis cost; without it every message is the same request. {@code --rate}: offer at most
+ * R deliveries per second in all (an open load: sends are scheduled, and latency counts from the scheduled time), so
+ * the acknowledgement latency can be read at a given offered load; without it each of the C connections sends as
+ * fast as it is answered.
  *
  * The secret defaults to FLOWHUB_WHATSAPP_APP_SECRET, else the service's dev-only default.
  */
@@ -46,6 +54,8 @@ public class WebhookLoad {
 		int warmup = Integer.parseInt(options.getOrDefault("warmup", "2000"));
 		int senders = Integer.parseInt(options.getOrDefault("senders", "1000"));
 		String run = UUID.randomUUID().toString().substring(0, 8);
+		texts = options.containsKey("texts") ? texts(java.nio.file.Path.of(options.get("texts"))) : List.of();
+		rate = Double.parseDouble(options.getOrDefault("rate", "0"));
 
 		System.out.printf("webhook load: %s, N=%d, C=%d, warm-up %d, %d senders, run %s%n", url, n, c, warmup, senders, run);
 		if (warmup > 0) {
@@ -61,6 +71,70 @@ public class WebhookLoad {
 		System.out.printf("ACK latency: p50 %.1f ms, p90 %.1f ms, p99 %.1f ms, max %.1f ms%n", ms(latencies, 0.50),
 				ms(latencies, 0.90), ms(latencies, 0.99), latencies.length == 0 ? 0 : latencies[latencies.length - 1] / 1e6);
 		System.exit(result.accepted() == n ? 0 : 1);
+	}
+
+	static List<String> texts = List.of();
+
+	static double rate;
+
+	/** The {@code text} field of every line (a small reader of JSON strings: the script has no libraries). */
+	static List<String> texts(java.nio.file.Path file) throws IOException {
+		List<String> found = new java.util.ArrayList<>();
+		for (String line : java.nio.file.Files.readAllLines(file)) {
+			int key = line.indexOf("\"text\"");
+			if (key < 0) {
+				continue;
+			}
+			int i = line.indexOf('"', line.indexOf(':', key) + 1) + 1;
+			StringBuilder text = new StringBuilder();
+			for (; i < line.length() && line.charAt(i) != '"'; i++) {
+				char ch = line.charAt(i);
+				if (ch == '\\') {
+					char e = line.charAt(++i);
+					switch (e) {
+						case 'n' -> text.append('\n');
+						case 't' -> text.append('\t');
+						case 'r' -> text.append('\r');
+						case 'b', 'f' -> text.append(' ');
+						case 'u' -> {
+							text.append((char) Integer.parseInt(line.substring(i + 1, i + 5), 16));
+							i += 4;
+						}
+						default -> text.append(e);
+					}
+				}
+				else {
+					text.append(ch);
+				}
+			}
+			if (!text.isEmpty()) {
+				found.add(text.toString());
+			}
+		}
+		return found;
+	}
+
+	/** The text as a JSON string's content. */
+	static String json(String text) {
+		StringBuilder out = new StringBuilder();
+		for (char ch : text.toCharArray()) {
+			switch (ch) {
+				case '"' -> out.append("\\\"");
+				case '\\' -> out.append("\\\\");
+				case '\n' -> out.append("\\n");
+				case '\r' -> out.append("\\r");
+				case '\t' -> out.append("\\t");
+				default -> {
+					if (ch < 0x20) {
+						out.append(String.format("\\u%04x", (int) ch));
+					}
+					else {
+						out.append(ch);
+					}
+				}
+			}
+		}
+		return out.toString();
 	}
 
 	record Result(int accepted, int otherStatus, int failures, long[] latencies, int count, long wallNanos) {
@@ -95,6 +169,14 @@ public class WebhookLoad {
 				Connection connection = null;
 				for (int i = next.getAndIncrement(); i < n; i = next.getAndIncrement()) {
 					long sent = System.nanoTime();
+					if (rate > 0) {
+						long due = started + (long) (i * 1e9 / rate);
+						long wait = due - sent;
+						if (wait > 0) {
+							java.util.concurrent.locks.LockSupport.parkNanos(wait);
+						}
+						sent = due; // latency from the scheduled time: a late send counts as waiting
+					}
 					try {
 						if (connection == null) {
 							connection = new Connection(url);
@@ -213,8 +295,10 @@ public class WebhookLoad {
 				{"object":"whatsapp_business_account","entry":[{"id":"demo-business-account-id","changes":[{"field":"messages",\
 				"value":{"messaging_product":"whatsapp","metadata":{"display_phone_number":"15550100","phone_number_id":"%s"},\
 				"contacts":[{"profile":{"name":"Load %d"},"wa_id":"%s"}],"messages":[{"from":"%s","id":"wamid.LOAD%s%08d",\
-				"timestamp":"%d","type":"text","text":{"body":"Please check the boiler in flat %d before Friday"}}]}}]}]}"""
-			.formatted(phoneNumberId, i % senders, from, from, run, i, now, i % 97);
+				"timestamp":"%d","type":"text","text":{"body":"%s"}}]}}]}]}"""
+			.formatted(phoneNumberId, i % senders, from, from, run, i, now,
+					texts.isEmpty() ? "Please check the boiler in flat " + (i % 97) + " before Friday"
+							: json(texts.get(i % texts.size())));
 	}
 
 	static Mac mac(String secret) {

@@ -71,9 +71,21 @@ public class MessageAnalysis {
 
 	/** Call it inside a transaction of the message's tenant, so the event is published with it. */
 	public MessageAnalyzed analyse(Incoming message) {
+		return analyse(message, directory.settings(), directory.staff());
+	}
+
+	/** A batch of one tenant's messages, reading the tenant's settings and staff once; in its transaction. */
+	public List<MessageAnalyzed> analyseAll(List<Incoming> messages) {
+		if (messages.isEmpty()) {
+			return List.of();
+		}
 		Directory.TenantSettings tenant = directory.settings();
-		ZoneId zone = ZoneId.of(tenant.timezone());
 		List<StaffMember> staff = directory.staff();
+		return messages.stream().map(message -> analyse(message, tenant, staff)).toList();
+	}
+
+	private MessageAnalyzed analyse(Incoming message, Directory.TenantSettings tenant, List<StaffMember> staff) {
+		ZoneId zone = ZoneId.of(tenant.timezone());
 		Optional<StaffMember> sender = message.staffSender() == null ? Optional.empty()
 				: staff.stream().filter(m -> m.id().equals(message.staffSender())).findFirst();
 		AnalysisRequest.Role role = sender.map(m -> m.roles().contains(Role.MANAGER) || m.roles().contains(Role.TENANT_ADMIN)

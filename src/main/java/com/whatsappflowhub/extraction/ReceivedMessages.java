@@ -13,8 +13,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The analysis stage: every received text is analysed with the last three messages of its chat as context, in
- * batches of the stage's own workers (two, so analysis takes at most both cores and the webhook's request threads
- * keep running); each analysis is kept with the message and published as {@link MessageAnalyzed} in the same
+ * batches of the stage's own workers (three: each waits on the database for part of its time, so three keep two
+ * cores busy while the webhook's request threads still get their share); each analysis is kept with the message and published as {@link MessageAnalyzed} in the same
  * transaction.
  */
 @Component
@@ -25,7 +25,7 @@ class ReceivedMessages implements Stage<MessageReceived> {
 
 	private static final Spec<MessageReceived> SPEC = Spec.of("extraction.analysis", MessageReceived.class)
 		.batchSize(16)
-		.workers(2);
+		.workers(3);
 
 	private final MessageAnalysis analysis;
 
@@ -57,7 +57,7 @@ class ReceivedMessages implements Stage<MessageReceived> {
 
 	@Override
 	public void handle(List<MessageReceived> messages) {
-		messages.forEach(this::analyse);
+		analysis.analyseAll(messages.stream().map(this::incoming).toList());
 	}
 
 	@Override
@@ -65,7 +65,7 @@ class ReceivedMessages implements Stage<MessageReceived> {
 		inbox.markProcessing(message.messageId(), ProcessingStatus.FAILED, "analysis: " + error);
 	}
 
-	private void analyse(MessageReceived message) {
+	private MessageAnalysis.Incoming incoming(MessageReceived message) {
 		List<AnalysisRequest.ContextMessage> context = history.before(message.conversationId(), message.sentAt(), 3)
 			.stream()
 			.map(line -> new AnalysisRequest.ContextMessage(new AnalysisRequest.Sender(
@@ -73,8 +73,8 @@ class ReceivedMessages implements Stage<MessageReceived> {
 					line.inbound() && line.staffUser() == null ? AnalysisRequest.Role.CUSTOMER : AnalysisRequest.Role.STAFF),
 					line.text()))
 			.toList();
-		analysis.analyse(new MessageAnalysis.Incoming(message.messageId().value(), message.conversationId().value(),
+		return new MessageAnalysis.Incoming(message.messageId().value(), message.conversationId().value(),
 				message.text(), message.sentAt(), message.staffUserId(), message.senderName(), context,
-				message.receivedAt()));
+				message.receivedAt());
 	}
 }

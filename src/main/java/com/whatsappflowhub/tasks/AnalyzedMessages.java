@@ -51,8 +51,10 @@ class AnalyzedMessages implements Stage<MessageAnalyzed> {
 
 	@Override
 	public void handle(List<MessageAnalyzed> events) {
-		for (MessageAnalyzed event : events) {
-			List<TaskView> created = intake(event);
+		List<List<TaskView>> made = intake.intakeAll(events.stream().map(AnalyzedMessages::analyzed).toList());
+		for (int i = 0; i < events.size(); i++) {
+			MessageAnalyzed event = events.get(i);
+			List<TaskView> created = made.get(i);
 			if (!created.isEmpty()) {
 				inbox.markProcessing(new MessageId(event.messageId()), ProcessingStatus.TASKS_CREATED, null);
 			}
@@ -66,12 +68,12 @@ class AnalyzedMessages implements Stage<MessageAnalyzed> {
 		metrics.processed("failed");
 	}
 
-	private List<TaskView> intake(MessageAnalyzed event) {
-		return intake.intake(new TaskIntake.AnalyzedMessage(event.messageId(), event.conversationId(),
+	private static TaskIntake.AnalyzedMessage analyzed(MessageAnalyzed event) {
+		return new TaskIntake.AnalyzedMessage(event.messageId(), event.conversationId(),
 				event.sender().staffUser(), event.sender().role().name().toLowerCase(Locale.ROOT), event.sender().name(),
 				event.text(), event.language(), event.actionable(), event.metadata().confidence(),
 				event.metadata().modelVersion(),
-				event.tasks().stream().map(AnalyzedMessages::proposed).toList()));
+				event.tasks().stream().map(AnalyzedMessages::proposed).toList());
 	}
 
 	private static TaskIntake.Proposed proposed(MessageAnalyzed.Task task) {

@@ -58,7 +58,17 @@ public class TaskIntake {
 
 	@Transactional
 	public List<TaskView> intake(AnalyzedMessage message) {
+		return intake(message, directory.settings());
+	}
+
+	/** A batch of one tenant's analysed messages, reading the tenant's settings once: the tasks made from each. */
+	@Transactional
+	public List<List<TaskView>> intakeAll(List<AnalyzedMessage> messages) {
 		Directory.TenantSettings tenant = directory.settings();
+		return messages.stream().map(message -> intake(message, tenant)).toList();
+	}
+
+	private List<TaskView> intake(AnalyzedMessage message, Directory.TenantSettings tenant) {
 		PipelineSettings settings = PipelineSettings.from(tenant.preferences());
 		List<TaskView> created = new ArrayList<>();
 		for (int index = 0; index < message.tasks().size(); index++) {

@@ -47,6 +47,11 @@ class OpenApiConfiguration {
 			(RFC 9745, RFC 8594) until its sunset date.
 			""";
 
+	static {
+		// Every enum is a named schema (Role, TaskStatus...) that generated clients share, instead of a copy per field.
+		io.swagger.v3.core.jackson.ModelResolver.enumsAsRef = true;
+	}
+
 	@Bean
 	OpenAPI flowhubOpenApi(ApiDocsSettings settings, ObjectProvider<BuildProperties> build) {
 		BuildProperties properties = build.getIfAvailable();

@@ -3,12 +3,17 @@ package com.whatsappflowhub.platform.internal.openapi;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
 
 import com.whatsappflowhub.IntegrationTest;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
 import org.springframework.test.web.servlet.assertj.MockMvcTester;
 import org.springframework.test.web.servlet.assertj.MvcTestResult;
 import tools.jackson.databind.JsonNode;
@@ -80,5 +85,40 @@ class OpenApiDocumentTests {
 			.isEqualTo("#/components/schemas/Problem");
 		assertThat(document.at("/components/schemas/Problem/properties/errors/items/$ref").asString())
 			.isEqualTo("#/components/schemas/FieldError");
+	}
+
+	@Test
+	void everyOperationThatTakesATokenRefusesACallWithoutOne() {
+		List<String> checked = new ArrayList<>();
+		document.get("paths").properties().forEach(path -> path.getValue().properties().forEach(entry -> {
+			JsonNode operation = entry.getValue();
+			if (operation.path("security").isEmpty()) {
+				return;
+			}
+			String uri = concrete(path.getKey(), operation);
+			MvcTestResult result = mvc.method(HttpMethod.valueOf(entry.getKey().toUpperCase()))
+				.uri(uri)
+				.contentType(MediaType.APPLICATION_JSON)
+				.content("{}")
+				.exchange();
+			assertThat(result.getResponse().getStatus()).as(entry.getKey() + " " + uri).isEqualTo(401);
+			assertThat(operation.at("/responses/401/$ref").asString()).isEqualTo("#/components/responses/Unauthorized");
+			checked.add(uri);
+		}));
+		assertThat(checked).hasSizeGreaterThan(40);
+	}
+
+	/** The path with each path parameter filled in from its schema: a uuid, or the first value it allows. */
+	private static String concrete(String path, JsonNode operation) {
+		String uri = path;
+		for (JsonNode parameter : operation.path("parameters").values()) {
+			if (parameter.path("in").asString().equals("path")) {
+				JsonNode schema = parameter.path("schema");
+				String value = schema.has("enum") ? schema.get("enum").get(0).asString()
+						: schema.path("format").asString().equals("uuid") ? UUID.randomUUID().toString() : "x";
+				uri = uri.replace("{" + parameter.get("name").asString() + "}", value);
+			}
+		}
+		return uri;
 	}
 }

@@ -11,16 +11,22 @@ import flowhub.client.ApiClient;
 import flowhub.client.ApiException;
 import flowhub.client.ApiResponse;
 import flowhub.client.api.AuthApi;
+import flowhub.client.api.RulesApi;
 import flowhub.client.api.TasksApi;
 import flowhub.client.api.TenantsApi;
+import flowhub.client.model.AddLabels;
 import flowhub.client.model.Admin;
 import flowhub.client.model.ChangeTask;
 import flowhub.client.model.CreateTask;
 import flowhub.client.model.CreateTenant;
+import flowhub.client.model.MatchActionsInner;
 import flowhub.client.model.Page;
 import flowhub.client.model.PasswordLogin;
 import flowhub.client.model.Priority;
 import flowhub.client.model.Problem;
+import flowhub.client.model.Rule;
+import flowhub.client.model.RuleBody;
+import flowhub.client.model.SetPriority;
 import flowhub.client.model.TaskStatus;
 import flowhub.client.model.TaskView;
 import org.junit.jupiter.api.BeforeEach;
@@ -47,6 +53,8 @@ class GeneratedClientIT {
 
 	TasksApi tasks;
 
+	RulesApi rules;
+
 	@BeforeEach
 	void signInAsTheAdminOfANewTenant() throws ApiException {
 		String superAdmin = signIn("admin@flowhub.test", "super-admin-test-password");
@@ -56,7 +64,9 @@ class GeneratedClientIT {
 			.slug(slug)
 			.timezone("Europe/Madrid")
 			.admin(new Admin().email(email).name("Admin").password("a-long-client-password")));
-		tasks = new TasksApi(client(signIn(email, "a-long-client-password")));
+		ApiClient admin = client(signIn(email, "a-long-client-password"));
+		tasks = new TasksApi(admin);
+		rules = new RulesApi(admin);
 	}
 
 	@Test
@@ -109,6 +119,19 @@ class GeneratedClientIT {
 		Problem problem = problem(invalid);
 		assertThat(problem.getType()).isEqualTo(URI.create("https://whatsappflowhub.com/problems/validation"));
 		assertThat(problem.getErrors()).anySatisfy(error -> assertThat(error.getField()).isEqualTo("title"));
+	}
+
+	@Test
+	void writesAndReadsRuleActionsByTheirTypeNames() throws ApiException {
+		Rule created = rules.createRule(new RuleBody().name("Invoices are urgent")
+			.condition("message.text.contains('invoice')")
+			.stopProcessing(false)
+			.addActionsItem(new MatchActionsInner(new SetPriority().priority("urgent").type("set_priority")))
+			.addActionsItem(new MatchActionsInner(new AddLabels().labels(List.of("billing")).type("add_labels"))));
+		Rule read = rules.getRule(created.getId());
+		assertThat(read.getActions()).extracting(MatchActionsInner::getActualInstance)
+			.hasExactlyElementsOfTypes(SetPriority.class, AddLabels.class);
+		assertThat(((SetPriority) read.getActions().get(0).getActualInstance()).getPriority()).isEqualTo("urgent");
 	}
 
 	@Test

@@ -53,6 +53,11 @@ class OpenApiConfiguration {
 	}
 
 	@Bean
+	JsonSubTypeNames jsonSubTypeNames() {
+		return new JsonSubTypeNames();
+	}
+
+	@Bean
 	OpenAPI flowhubOpenApi(ApiDocsSettings settings, ObjectProvider<BuildProperties> build) {
 		BuildProperties properties = build.getIfAvailable();
 		String version = properties == null ? "dev" : properties.getVersion();
@@ -100,6 +105,11 @@ class OpenApiConfiguration {
 	@Bean
 	OpenApiCustomizer standardProblems(ApiDocsSettings settings) {
 		return new StandardResponses(settings.apiKeys() ? java.util.List.of(BEARER, API_KEY) : java.util.List.of(BEARER));
+	}
+
+	@Bean
+	OpenApiCustomizer anyValues() {
+		return new AnyValues();
 	}
 
 	@Bean

@@ -107,11 +107,12 @@ class StandardResponses implements OpenApiCustomizer {
 		return operation.getSecurity() != null && !operation.getSecurity().isEmpty();
 	}
 
-	private static void describeAccess(Operation operation) {
+	private void describeAccess(Operation operation) {
 		Map<String, Object> extensions = operation.getExtensions();
 		Object rule = extensions == null ? null : extensions.remove(AccessDocumentation.ACCESS_TEXT);
+		String credential = tokenSchemes.size() > 1 ? "bearer token or API key" : "bearer token";
 		String who = takesToken(operation)
-				? "**Who may call it:** " + (rule == null ? "any signed-in caller" : rule) + " (bearer token)."
+				? "**Who may call it:** " + (rule == null ? "any signed-in caller" : rule) + " (" + credential + ")."
 				: "**Who may call it:** anyone, without a token.";
 		String description = operation.getDescription();
 		operation.setDescription(description == null || description.isBlank() ? who : description.strip() + "\n\n" + who);

@@ -88,6 +88,16 @@ class OpenApiDocumentTests {
 	}
 
 	@Test
+	void servesSwaggerUiOnTheDocumentWithAWayToSignIn() throws Exception {
+		assertThat(mvc.get().uri("/swagger-ui/index.html").exchange()).hasStatusOk();
+		MvcTestResult config = mvc.get().uri("/v3/api-docs/swagger-config").exchange();
+		assertThat(config).hasStatusOk();
+		JsonNode ui = json.readTree(config.getResponse().getContentAsString());
+		assertThat(ui.at("/url").asString()).isEqualTo("/v3/api-docs");
+		assertThat(ui.at("/persistAuthorization").asBoolean()).isTrue();
+	}
+
+	@Test
 	void everyOperationThatTakesATokenRefusesACallWithoutOne() {
 		List<String> checked = new ArrayList<>();
 		document.get("paths").properties().forEach(path -> path.getValue().properties().forEach(entry -> {

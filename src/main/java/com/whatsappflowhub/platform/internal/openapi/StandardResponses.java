@@ -63,12 +63,13 @@ class StandardResponses implements OpenApiCustomizer {
 			new Standard("403", "Forbidden", "The token is valid but its roles or scopes do not allow this operation.",
 					"forbidden", "Your role does not allow this operation."),
 			new Standard("404", "NotFound", "No such resource in the caller's tenant (another tenant's resource is "
-					+ "answered 404 too).", "not-found", "Task 0b6b4a52-4a8e-4c39-9d0f-9d7a2c1a7b11 not found"),
+					+ "answered 404 too).", "not-found", "No task 0b6b4a52-4a8e-4c39-9d0f-9d7a2c1a7b11"),
 			new Standard("409", "Conflict", "The request clashes with the current state: a name or number that is "
 					+ "taken, or a change its status does not allow.", "transition-not-allowed",
-					"A DONE task cannot start."),
+					"A task that is DONE cannot start."),
 			new Standard("412", "PreconditionFailed", "`If-Match` names a version that is no longer current: read it "
-					+ "again and retry with the new `ETag`.", "stale", "The task has changed since version 0."));
+					+ "again and retry with the new `ETag`.", "stale",
+					"Task 0b6b4a52-4a8e-4c39-9d0f-9d7a2c1a7b11 is at version 1, not 0. Read it again and retry."));
 
 	private final List<String> tokenSchemes;
 

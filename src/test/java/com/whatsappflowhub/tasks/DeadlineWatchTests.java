@@ -9,6 +9,7 @@ import com.whatsappflowhub.Api.TenantFixture;
 import com.whatsappflowhub.IntegrationTest;
 import com.whatsappflowhub.MutableClock;
 import com.whatsappflowhub.identity.Role;
+import com.whatsappflowhub.whatsapp.StaffNotificationRequested;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -69,6 +70,29 @@ class DeadlineWatchTests {
 		assertThat(history.findValuesAsString("action")).containsExactly("created", "reminded", "overdue", "escalated");
 		assertThat(history.findValuesAsString("actorType")).contains("SYSTEM");
 		assertThat(api.read(api.get("/api/v1/tasks/" + id, admin)).get("overdueAt").isNull()).isFalse();
+	}
+
+	@Test
+	void aTaskWhoseDeadlineMovedIsRemindedAgainWithANoticeOfItsOwn() {
+		TenantFixture tenant = api.newTenant();
+		String admin = tenant.token(Role.TENANT_ADMIN);
+		Instant due = clock.instant().plus(Duration.ofMinutes(30));
+		JsonNode task = api.read(api.post("/api/v1/tasks", admin, Map.of("title", "Call the supplier", "assigneeId",
+				tenant.userIds().get(Role.USER), "deadline", Map.of("at", due.toString(), "grain", "minute"))));
+		String id = task.get("id").asString();
+		watch.sweep();
+
+		Instant later = due.plus(Duration.ofDays(1));
+		assertThat(api.call(org.springframework.http.HttpMethod.PATCH, "/api/v1/tasks/" + id, admin,
+				Map.of("deadline", Map.of("at", later.toString(), "grain", "minute")))).hasStatusOk();
+		clock.advance(Duration.ofDays(1));
+		watch.sweep();
+
+		assertThat(events.stream(TaskDueSoon.class).filter(e -> e.task().id().toString().equals(id))).hasSize(2);
+		assertThat(events.stream(StaffNotificationRequested.class)
+			.filter(notice -> notice.key().startsWith("remind:" + id))
+			.map(StaffNotificationRequested::key)
+			.distinct()).hasSize(2); // one per deadline: the first one's key does not swallow the second
 	}
 
 	@Test

@@ -14,7 +14,12 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.security.SecurityRequirements;
 
+@Tag(name = "Auth")
 @RestController
 class AuthController {
 
@@ -36,17 +41,33 @@ class AuthController {
 	record RotatedKey(String kid) {
 	}
 
+	@Operation(operationId = "signIn", summary = "Sign in with e-mail and password", description = """
+			Returns a 15-minute access token: send it as `Authorization: Bearer <access_token>`. The refresh token \
+			gets the next pair from `POST /api/v1/auth/refresh` without the password. A wrong e-mail or password, or a \
+			deactivated user, is 401 and the answer does not say which.""")
+	@SecurityRequirements
+	@ApiResponse(responseCode = "200", description = "Signed in; the tokens are not cached (`Cache-Control: no-store`).")
+	@ApiResponse(responseCode = "401", description = "Wrong e-mail or password, or the user is deactivated.")
 	@PostMapping("/api/v1/auth/token")
 	ResponseEntity<TokenPair> token(@Valid @RequestBody PasswordLogin login) {
 		return noStore(sessions.login(login.email().trim(), login.password()));
 	}
 
+	@Operation(operationId = "refreshToken", summary = "Exchange a refresh token for a new token pair", description = """
+			A refresh token works once: the answer holds a new one. Presenting one that was already used revokes its \
+			whole family (every token from the same sign-in), so a stolen refresh token stops working for both sides.""")
+	@SecurityRequirements
+	@ApiResponse(responseCode = "200", description = "A new access token and a new refresh token.")
+	@ApiResponse(responseCode = "401", description = "The refresh token is unknown, expired, revoked or already used.")
 	@PostMapping("/api/v1/auth/refresh")
 	ResponseEntity<TokenPair> refresh(@Valid @RequestBody Refresh refresh) {
 		return noStore(sessions.refresh(refresh.refreshToken()));
 	}
 
 	/** Starts signing with a new key pair; the old public key stays in the JWKS until its tokens expire. */
+	@Operation(operationId = "rotateSigningKey", summary = "Start signing tokens with a new key pair", description = """
+			New access tokens are signed with the new key at once; the previous public key stays in the JWKS until the \
+			tokens it signed have expired, so nobody is signed out.""")
 	@PostMapping("/api/v1/admin/signing-keys/rotate")
 	@PreAuthorize("hasRole('SUPER_ADMIN')")
 	RotatedKey rotate() {
@@ -54,6 +75,9 @@ class AuthController {
 		return new RotatedKey(key.getKeyID());
 	}
 
+	@Operation(operationId = "jwks", summary = "Public keys that verify our access tokens (JWKS)", description = """
+			RFC 7517 key set of the RS256 keys in use (`kid` in a token's header names its key). May be cached for \
+			5 minutes; refetch on an unknown `kid`.""")
 	@GetMapping("/.well-known/jwks.json")
 	ResponseEntity<Map<String, Object>> jwks() {
 		return ResponseEntity.ok()

@@ -34,7 +34,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
+@Tag(name = "Tenants")
 @RestController
 @RequestMapping("/api/v1/tenants")
 @PreAuthorize("hasRole('SUPER_ADMIN')")
@@ -63,6 +67,11 @@ class TenantController {
 	record CreatedTenantView(Tenant tenant, UUID adminId) {
 	}
 
+	@Operation(operationId = "createTenant", summary = "Create a tenant with its first administrator", description = """
+			`slug` is unique across the platform (409 `slug-taken`). `timezone` is an IANA zone (default `UTC`), \
+			`locale` a BCP-47 tag (default `en`); an unknown one is 400 `invalid-timezone` / `invalid-locale`. The \
+			administrator can sign in at once with the password given.""")
+	@ApiResponse(responseCode = "201", description = "Created; `Location` names the tenant.")
 	@PostMapping
 	ResponseEntity<CreatedTenantView> create(@Valid @RequestBody CreateTenant request) {
 		var created = tenants.create(new TenantManagement.NewTenant(request.name(), request.slug(),
@@ -74,17 +83,23 @@ class TenantController {
 			.body(new CreatedTenantView(created.tenant(), created.admin().id().value()));
 	}
 
+	@Operation(operationId = "listTenants", summary = "List the tenants", description = "A page of up to `limit` tenants from `offset`.")
 	@GetMapping
 	List<Tenant> list(Authentication caller, @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit,
 			@RequestParam(defaultValue = "0") @Min(0) int offset) {
 		return tenants.list(caller.getName(), limit, offset);
 	}
 
+	@Operation(operationId = "getTenant", summary = "Read a tenant")
 	@GetMapping("/{id}")
 	Tenant get(Authentication caller, @PathVariable UUID id) {
 		return tenants.get(caller.getName(), new TenantId(id));
 	}
 
+	@Operation(operationId = "changeTenant", summary = "Change a tenant's name, zone, locale, status or settings", description = """
+			Only the fields sent change. `status: SUSPENDED` suspends the tenant. `settings` is the tenant's settings \
+			document, for example the pipeline's confidence thresholds and sender notices: \
+			`{"pipeline": {"autoThreshold": 0.7, "suggestThreshold": 0.45, "notifySender": true}}`.""")
 	@PatchMapping("/{id}")
 	Tenant change(@PathVariable UUID id, @Valid @RequestBody ChangeTenant request) {
 		return tenants.change(new TenantId(id),

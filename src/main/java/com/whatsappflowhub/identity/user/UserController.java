@@ -35,7 +35,11 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
+@Tag(name = "Users & teams")
 @RestController
 @RequestMapping("/api/v1/users")
 @Validated
@@ -67,6 +71,9 @@ class UserController {
 			@Nullable TeamId teamId, @Nullable Instant lastLoginAt, boolean external) {
 	}
 
+	@Operation(operationId = "getMe", summary = "Who the caller is", description = """
+			The caller's id, tenant and roles. For a user of the external OpenID Connect provider without an account \
+			here, `external` is true and the fields come from the token.""")
 	@GetMapping("/me")
 	Me me(Authentication authentication) {
 		Jwt jwt = (Jwt) authentication.getPrincipal();
@@ -87,6 +94,7 @@ class UserController {
 		}
 	}
 
+	@Operation(operationId = "listUsers", summary = "List the tenant's users", description = "A page of up to `limit` users from `offset`.")
 	@GetMapping
 	@PreAuthorize("hasAnyRole('SUPER_ADMIN', 'TENANT_ADMIN', 'MANAGER')")
 	List<User> list(@RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit,
@@ -94,6 +102,11 @@ class UserController {
 		return users.users(limit, offset);
 	}
 
+	@Operation(operationId = "createUser", summary = "Create a user", description = """
+			E-mails are unique (409 `email-taken`). A tenant admin cannot grant `SUPER_ADMIN` (400 \
+			`role-not-grantable`). `scopes` (`tasks:read`, `tasks:write`) are what an `API_CLIENT` user may do. Without \
+			a password the user cannot sign in with one (external provider only).""")
+	@ApiResponse(responseCode = "201", description = "Created; `Location` names the user.")
 	@PostMapping
 	@PreAuthorize("hasAnyRole('SUPER_ADMIN', 'TENANT_ADMIN')")
 	ResponseEntity<User> create(@Valid @RequestBody CreateUser request, Authentication caller) {
@@ -103,12 +116,14 @@ class UserController {
 		return ResponseEntity.created(URI.create("/api/v1/users/" + user.id())).body(user);
 	}
 
+	@Operation(operationId = "getUser", summary = "Read a user")
 	@GetMapping("/{id}")
 	@PreAuthorize("hasAnyRole('SUPER_ADMIN', 'TENANT_ADMIN', 'MANAGER')")
 	User get(@PathVariable UUID id) {
 		return users.user(new UserId(id));
 	}
 
+	@Operation(operationId = "changeUser", summary = "Change a user", description = "Only the fields sent change; `active: false` deactivates, `password` sets a new one.")
 	@PatchMapping("/{id}")
 	@PreAuthorize("hasAnyRole('SUPER_ADMIN', 'TENANT_ADMIN')")
 	User change(@PathVariable UUID id, @Valid @RequestBody ChangeUser request, Authentication caller) {
@@ -119,6 +134,8 @@ class UserController {
 				rolesOf(caller));
 	}
 
+	@Operation(operationId = "deactivateUser", summary = "Deactivate a user", description = "The user can no longer sign in; their tasks, comments and history stay.")
+	@ApiResponse(responseCode = "204", description = "Deactivated.")
 	@DeleteMapping("/{id}")
 	@PreAuthorize("hasAnyRole('SUPER_ADMIN', 'TENANT_ADMIN')")
 	ResponseEntity<Void> delete(@PathVariable UUID id) {

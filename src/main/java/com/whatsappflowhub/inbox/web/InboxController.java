@@ -19,12 +19,15 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * Conversations and messages of the caller's tenant. Every tenant role but API clients reads them (a USER reads all
  * of the tenant's conversations: the inbox does not assign conversations to users yet). Sending is the channel's
  * ({@code POST /api/v1/conversations/{id}/messages} in the WhatsApp module).
  */
+@Tag(name = "Conversations")
 @RestController
 @RequestMapping("/api/v1")
 @Validated
@@ -38,6 +41,7 @@ class InboxController {
 		this.queries = queries;
 	}
 
+	@Operation(operationId = "listConversations", summary = "List conversations", description = "Most recent activity first; a page of up to `limit` from `offset`.")
 	@GetMapping("/conversations")
 	@PreAuthorize(READERS)
 	List<ConversationView> conversations(@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit,
@@ -45,12 +49,14 @@ class InboxController {
 		return queries.conversations(limit, offset);
 	}
 
+	@Operation(operationId = "getConversation", summary = "Read a conversation", description = "With its contact and whether the customer's 24-hour window is open.")
 	@GetMapping("/conversations/{id}")
 	@PreAuthorize(READERS)
 	ConversationView conversation(@PathVariable UUID id) {
 		return queries.conversation(new ConversationId(id)).orElseThrow(() -> new ConversationNotFound(id));
 	}
 
+	@Operation(operationId = "listConversationMessages", summary = "Read a conversation's messages", description = "Inbound and outbound, with reactions, edits, delivery statuses and media metadata; a page of up to `limit` from `offset`.")
 	@GetMapping("/conversations/{id}/messages")
 	@PreAuthorize(READERS)
 	List<MessageView> messages(@PathVariable UUID id, @RequestParam(defaultValue = "100") @Min(1) @Max(500) int limit,
@@ -62,6 +68,9 @@ class InboxController {
 		return queries.messages(conversation, limit, offset);
 	}
 
+	@Operation(operationId = "searchMessages", summary = "Search the tenant's messages", description = """
+			Full-text search (PostgreSQL, any language's words) when `q` is given, best match first; without `q` \
+			the most recent messages.""")
 	@GetMapping("/messages")
 	@PreAuthorize(READERS)
 	List<MessageView> search(@RequestParam(required = false) @Nullable String q,
@@ -73,6 +82,7 @@ class InboxController {
 		return queries.search(q, limit, offset);
 	}
 
+	@Operation(operationId = "getMessage", summary = "Read a message")
 	@GetMapping("/messages/{id}")
 	@PreAuthorize(READERS)
 	MessageView message(@PathVariable UUID id) {

@@ -41,12 +41,20 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 
 /**
  * The task API. What a caller sees and may change follows its role ({@link Viewer}); a task the caller may not
  * see is answered 404. Writes accept {@code If-Match} with the {@code ETag} of a read and answer 412 when the
  * task has changed since.
  */
+@Tag(name = "Tasks")
 @RestController
 @RequestMapping("/api/v1/tasks")
 @Validated
@@ -86,6 +94,16 @@ class TaskController {
 	record NewComment(@NotBlank @Size(max = 10_000) String body) {
 	}
 
+	@Operation(operationId = "listTasks", summary = "List tasks, filtered, a page at a time", description = """
+			Newest first. Filters combine with AND; `status` and `priority` take several values \
+			(`status=OPEN&status=IN_PROGRESS`); `assignee`, `team` and `conversation` are ids; `dueBefore`, `dueAfter`, \
+			`createdFrom` and `createdTo` are ISO instants; `q` searches title and description; `suggested=true` lists \
+			only suggestions awaiting confirmation. A page holds up to `limit` tasks; when there are more, pass its \
+			`nextCursor` as `cursor` (with the same filters) for the next page; the last page has none.
+
+			Visibility follows the caller's role: admins and viewers see the whole tenant, a manager its team's \
+			tasks and its own, a user the tasks assigned to it, created by it or made from its own messages, an API \
+			client all of them with the `tasks:read` scope; a task the caller may not see is 404.""")
 	@GetMapping
 	TaskManagement.Page list(Authentication caller, @RequestParam(required = false) Set<TaskStatus> status,
 			@RequestParam(required = false) UUID assignee, @RequestParam(required = false) UUID team,
@@ -108,6 +126,9 @@ class TaskController {
 	}
 
 	/** The review queue: tasks the pipeline suggested below the auto-create confidence. */
+	@Operation(operationId = "listSuggestions", summary = "The review queue: suggested tasks awaiting confirmation", description = """
+			Open tasks the pipeline found below the tenant's auto-create confidence; confirm one with \
+			`POST /api/v1/tasks/{id}/confirm`, or cancel it. Pages like `GET /api/v1/tasks`.""")
 	@GetMapping("/suggestions")
 	TaskManagement.Page suggestions(Authentication caller, @RequestParam(required = false) String cursor,
 			@RequestParam(defaultValue = "50") @Min(1) @Max(200) int limit) {
@@ -116,6 +137,11 @@ class TaskController {
 		return tasks.list(filter, viewer(caller), cursor, limit);
 	}
 
+	@Operation(operationId = "createTask", summary = "Create a task", description = """
+			`priority` is one of `low`, `medium`, `high`, `urgent`; `deadline.grain` says how precise `deadline.at` is \
+			(`minute` when absent). An empty title or an unknown priority is 400. Viewers, and API clients without the \
+			`tasks:write` scope, may not create tasks.""")
+	@ApiResponse(responseCode = "201", description = "Created; `Location` names the task and `ETag` holds its version.", headers = @Header(name = "ETag", description = "The task's version, quoted", schema = @Schema(type = "string")))
 	@PostMapping
 	ResponseEntity<TaskView> create(@Valid @RequestBody CreateTask request, Authentication caller) {
 		TaskView task = tasks.create(new TaskManagement.NewTask(request.title(), request.description(),
@@ -127,11 +153,23 @@ class TaskController {
 		return withETag(ResponseEntity.created(URI.create("/api/v1/tasks/" + task.id())), task);
 	}
 
+	@Operation(operationId = "getTask", summary = "Read a task", description = """
+			With the evidence (the spans of the message each field came from) and the confidence when the pipeline \
+			made it. Visibility follows the caller's role: admins and viewers see the whole tenant, a manager its team's \
+			tasks and its own, a user the tasks assigned to it, created by it or made from its own messages, an API \
+			client all of them with the `tasks:read` scope; a task the caller may not see is 404.""")
+	@ApiResponse(responseCode = "200", description = "The task; `ETag` holds its version for `If-Match`.", headers = @Header(name = "ETag", description = "The task's version, quoted: `\"3\"`", schema = @Schema(type = "string")))
 	@GetMapping("/{id}")
 	ResponseEntity<TaskView> get(@PathVariable UUID id, Authentication caller) {
 		return withETag(ResponseEntity.ok(), tasks.get(new TaskId(id), viewer(caller)));
 	}
 
+	@Operation(operationId = "changeTask", summary = "Change a task's title, description, priority, deadline or labels", description = """
+			Only the fields sent change, and each change is recorded in the history. With `If-Match` the change is \
+			made only while the task is still at that version, else 412 `stale`: read it again and retry. An empty \
+			title or an unknown priority is 400.""")
+	@Parameter(name = "If-Match", in = ParameterIn.HEADER, description = "The `ETag` of your last read of the task. Absent or `*`: no check; a version that is no longer current: 412.")
+	@ApiResponse(responseCode = "200", description = "The task; `ETag` holds its version for `If-Match`.", headers = @Header(name = "ETag", description = "The task's version, quoted: `\"3\"`", schema = @Schema(type = "string")))
 	@PatchMapping("/{id}")
 	ResponseEntity<TaskView> change(@PathVariable UUID id, @Valid @RequestBody ChangeTask request,
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch, Authentication caller) {
@@ -142,6 +180,14 @@ class TaskController {
 				viewer(caller)));
 	}
 
+	@Operation(operationId = "moveTask", summary = "Start, block, complete, cancel or reopen a task", description = """
+			`start`: from OPEN or BLOCKED to IN_PROGRESS. `block`: from OPEN or IN_PROGRESS to BLOCKED. `complete`: \
+			from OPEN, IN_PROGRESS or BLOCKED to DONE. `cancel`: from OPEN, IN_PROGRESS or BLOCKED to CANCELLED. \
+			`reopen`: from DONE or CANCELLED to OPEN. Any other move is 409 `transition-not-allowed`. `block`, \
+			`cancel` and `reopen` take an optional `reason`, kept in the history.""")
+	@Parameter(name = "step", in = ParameterIn.PATH, required = true, schema = @Schema(type = "string", allowableValues = { "start", "block", "complete", "cancel", "reopen" }))
+	@Parameter(name = "If-Match", in = ParameterIn.HEADER, description = "The `ETag` of your last read of the task. Absent or `*`: no check; a version that is no longer current: 412.")
+	@ApiResponse(responseCode = "200", description = "The task; `ETag` holds its version for `If-Match`.", headers = @Header(name = "ETag", description = "The task's version, quoted: `\"3\"`", schema = @Schema(type = "string")))
 	@PostMapping("/{id}/{step:start|block|complete|cancel|reopen}")
 	ResponseEntity<TaskView> transition(@PathVariable UUID id, @PathVariable String step,
 			@RequestBody(required = false) @Nullable @Valid Reason body,
@@ -160,11 +206,18 @@ class TaskController {
 		return withETag(ResponseEntity.ok(), result);
 	}
 
+	@Operation(operationId = "confirmTask", summary = "Confirm a suggested task", description = "It stops being a suggestion and stays OPEN; a task that is not a suggestion is 409.")
+	@ApiResponse(responseCode = "200", description = "The task; `ETag` holds its version for `If-Match`.", headers = @Header(name = "ETag", description = "The task's version, quoted: `\"3\"`", schema = @Schema(type = "string")))
 	@PostMapping("/{id}/confirm")
 	ResponseEntity<TaskView> confirm(@PathVariable UUID id, Authentication caller) {
 		return withETag(ResponseEntity.ok(), tasks.confirm(new TaskId(id), viewer(caller)));
 	}
 
+	@Operation(operationId = "assignTask", summary = "Assign a task to a user, a team, or nobody", description = """
+			`assigneeId` and `teamId` replace the current ones; both absent unassigns. The assignee must be an active \
+			member of staff and the team one of the tenant's, else 400.""")
+	@Parameter(name = "If-Match", in = ParameterIn.HEADER, description = "The `ETag` of your last read of the task. Absent or `*`: no check; a version that is no longer current: 412.")
+	@ApiResponse(responseCode = "200", description = "The task; `ETag` holds its version for `If-Match`.", headers = @Header(name = "ETag", description = "The task's version, quoted: `\"3\"`", schema = @Schema(type = "string")))
 	@PostMapping("/{id}/assign")
 	ResponseEntity<TaskView> assign(@PathVariable UUID id, @RequestBody Assign request,
 			@RequestHeader(name = "If-Match", required = false) @Nullable String ifMatch, Authentication caller) {
@@ -173,11 +226,14 @@ class TaskController {
 				request.teamId() == null ? null : new TeamId(request.teamId()), viewer(caller)));
 	}
 
+	@Operation(operationId = "listComments", summary = "Read a task's comments", description = "Oldest first.")
 	@GetMapping("/{id}/comments")
 	List<TaskManagement.Comment> comments(@PathVariable UUID id, Authentication caller) {
 		return tasks.comments(new TaskId(id), viewer(caller));
 	}
 
+	@Operation(operationId = "addComment", summary = "Comment on a task")
+	@ApiResponse(responseCode = "201", description = "The comment.")
 	@PostMapping("/{id}/comments")
 	ResponseEntity<TaskManagement.Comment> comment(@PathVariable UUID id, @Valid @RequestBody NewComment request,
 			Authentication caller) {
@@ -185,6 +241,9 @@ class TaskController {
 		return ResponseEntity.status(201).body(comment);
 	}
 
+	@Operation(operationId = "getTaskHistory", summary = "Read what happened to a task", description = """
+			Every change, oldest first: what (`action`, `changes` with the old and new values), who (`actorType`: \
+			a user, a routing rule, the AI pipeline, an integration, WhatsApp or the system, and `actorId`), when, and why (`reason`).""")
 	@GetMapping("/{id}/history")
 	List<TaskManagement.HistoryLine> history(@PathVariable UUID id, Authentication caller) {
 		return tasks.history(new TaskId(id), viewer(caller));

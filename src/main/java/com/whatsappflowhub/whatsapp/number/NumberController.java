@@ -19,8 +19,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** The tenant's WhatsApp Business numbers; tokens and secrets go in and never come out. */
+@Tag(name = "Numbers")
 @RestController
 @RequestMapping("/api/v1/whatsapp/numbers")
 @PreAuthorize("hasRole('TENANT_ADMIN')")
@@ -52,6 +56,12 @@ class NumberController {
 			@Nullable Boolean clearFallbackTemplate, @Nullable @Pattern(regexp = "ACTIVE|NEEDS_ATTENTION") String status) {
 	}
 
+	@Operation(operationId = "registerNumber", summary = "Register a WhatsApp Business number", description = """
+			`phoneNumberId` and `businessAccountId` are Meta's ids; `accessToken` is the token we send with (stored \
+			sealed, never shown again). `appSecret` and `verifyToken` are needed only when the number's webhook comes \
+			from its own Meta app rather than the platform's. `fallbackTemplate` is sent when the 24-hour window is \
+			closed. A phone number id registered already is 409.""")
+	@ApiResponse(responseCode = "201", description = "Registered; `Location` names it.")
 	@PostMapping
 	ResponseEntity<BusinessNumberRecord> register(@Valid @RequestBody RegisterNumber request) {
 		BusinessNumberRecord number = management.register(new NumberManagement.Registration(request.phoneNumberId(),
@@ -60,16 +70,19 @@ class NumberController {
 		return ResponseEntity.created(URI.create("/api/v1/whatsapp/numbers/" + number.id())).body(number);
 	}
 
+	@Operation(operationId = "listNumbers", summary = "List the tenant's numbers")
 	@GetMapping
 	List<BusinessNumberRecord> list() {
 		return management.list();
 	}
 
+	@Operation(operationId = "getNumber", summary = "Read a number")
 	@GetMapping("/{id}")
 	BusinessNumberRecord get(@PathVariable UUID id) {
 		return management.get(id);
 	}
 
+	@Operation(operationId = "changeNumber", summary = "Change a number's credentials, template or status", description = "Only the fields sent change; the `clear...` flags remove a secret, token or template.")
 	@PatchMapping("/{id}")
 	BusinessNumberRecord change(@PathVariable UUID id, @Valid @RequestBody ChangeNumber request) {
 		return management.change(id, new NumberManagement.Change(request.displayNumber(), request.accessToken(),
@@ -79,6 +92,8 @@ class NumberController {
 				Boolean.TRUE.equals(request.clearFallbackTemplate()), request.status()));
 	}
 
+	@Operation(operationId = "removeNumber", summary = "Remove a number", description = "Its deliveries are no longer routed to the tenant; the conversations stay.")
+	@ApiResponse(responseCode = "204", description = "Removed.")
 	@DeleteMapping("/{id}")
 	ResponseEntity<Void> remove(@PathVariable UUID id) {
 		management.remove(id);

@@ -21,11 +21,17 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RestController;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
 
 /**
  * Sends into a conversation over WhatsApp. {@code Idempotency-Key} makes a retried request return the first result
  * (200) instead of sending again (201 for a new message, 202 when Meta's answer left it undetermined).
  */
+@Tag(name = "Conversations")
 @RestController
 class SendController {
 
@@ -39,6 +45,8 @@ class SendController {
 	}
 
 	/** Marks a customer's message as read on WhatsApp. */
+	@Operation(operationId = "markMessageRead", summary = "Mark a customer's message as read on WhatsApp", description = "The customer sees the blue ticks. Only inbound messages can be marked (400).")
+	@ApiResponse(responseCode = "204", description = "Marked.")
 	@PostMapping("/api/v1/messages/{id}/read")
 	@PreAuthorize("hasAnyRole('TENANT_ADMIN', 'MANAGER', 'USER')")
 	ResponseEntity<Void> markAsRead(@PathVariable UUID id) {
@@ -46,6 +54,19 @@ class SendController {
 		return ResponseEntity.noContent().build();
 	}
 
+	@Operation(operationId = "sendMessage", summary = "Send a WhatsApp message into a conversation", description = """
+			`type` is `text`, `template`, `buttons`, `list` or `reaction`. Inside the customer's 24-hour window any \
+			type may be sent; outside it only a template: anything else is replaced by the number's fallback \
+			template, or refused with 409 `window-closed` when it has none. Send an \
+			`Idempotency-Key` to make a retry safe: the same key answers the first result (200) instead of sending \
+			again.""")
+	@Parameter(name = "Idempotency-Key", in = ParameterIn.HEADER, description = "Any unique string per message you mean to send; a retry with the same key sends nothing new.")
+	@ApiResponse(responseCode = "201", description = "Sent: Meta accepted the message; `Location` names it.")
+	@ApiResponse(responseCode = "202", description = "Stored, but Meta's answer left it undetermined: its `delivery.status` stays `PENDING` until a status arrives.")
+	@ApiResponse(responseCode = "200", description = "A retry with a known `Idempotency-Key`: the message sent the first time.")
+	@ApiResponse(responseCode = "422", description = "Meta refused the message (`message-rejected`) or its media (`media-failed`).")
+	@ApiResponse(responseCode = "429", description = "Meta's rate limit held after our retries (`rate-limited`); the message was not sent.")
+	@ApiResponse(responseCode = "502", description = "Meta refused the number's access token (`number-needs-attention`); an administrator must renew it.")
 	@PostMapping("/api/v1/conversations/{id}/messages")
 	@PreAuthorize("hasAnyRole('TENANT_ADMIN', 'MANAGER', 'USER')")
 	ResponseEntity<MessageView> send(@PathVariable UUID id, @Valid @RequestBody SendRequest request,

@@ -10,8 +10,11 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** What the webhook kept without a tenant: for the platform's operators only. */
+@Tag(name = "Platform operations")
 @RestController
 @RequestMapping("/api/v1/whatsapp")
 @PreAuthorize("hasRole('SUPER_ADMIN')")
@@ -24,11 +27,13 @@ class WebhookAdminController {
 		this.quarantine = quarantine;
 	}
 
+	@Operation(operationId = "listUnroutable", summary = "Deliveries for a number no tenant has", description = "Kept with their raw JSON so they can be replayed once the number is registered; newest first.")
 	@GetMapping("/unroutable")
 	List<Quarantine.Unroutable> unroutable(@RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
 		return quarantine.unroutable(limit);
 	}
 
+	@Operation(operationId = "listQuarantined", summary = "Signed bodies that were not WhatsApp deliveries", description = "Kept for inspection with the reason; newest first.")
 	@GetMapping("/quarantine")
 	List<Quarantine.Quarantined> quarantined(@RequestParam(defaultValue = "100") @Min(1) @Max(1000) int limit) {
 		return quarantine.quarantined(limit);

@@ -27,11 +27,20 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.enums.ParameterIn;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
 
 /**
  * Meta's callback URL. {@code GET}: the subscription handshake. {@code POST}: a delivery, whose signature is checked
  * on the exact raw bytes before anything is parsed; only a stored delivery is answered 200.
  */
+@Tag(name = "WhatsApp webhook")
 @RestController
 @RequestMapping("/webhooks/whatsapp")
 class WebhookController {
@@ -78,6 +87,12 @@ class WebhookController {
 		this.platformSecret = new AppSecret(numbers.appSecret());
 	}
 
+	@Operation(operationId = "verifyWebhook", summary = "Meta's subscription handshake", description = """
+			Meta calls this once when the callback URL is saved in the app's WhatsApp configuration: with \
+			`hub.mode=subscribe` and a known `hub.verify_token` (the platform's, or a number's own) the answer is \
+			`hub.challenge` as `text/plain`; anything else is 403.""")
+	@ApiResponse(responseCode = "200", description = "The challenge, echoed.", content = @Content(mediaType = "text/plain", schema = @Schema(type = "string", example = "1158201444")))
+	@ApiResponse(responseCode = "403", description = "Not a subscription, or an unknown verify token.", content = @Content(mediaType = "text/plain", schema = @Schema(type = "string", example = "Forbidden")))
 	@GetMapping
 	ResponseEntity<String> handshake(@RequestParam(name = "hub.mode", required = false) @Nullable String mode,
 			@RequestParam(name = "hub.verify_token", required = false) @Nullable String token,
@@ -87,6 +102,21 @@ class WebhookController {
 			.orElseGet(() -> ResponseEntity.status(HttpStatus.FORBIDDEN).contentType(MediaType.TEXT_PLAIN).body("Forbidden"));
 	}
 
+	@Operation(operationId = "receiveWebhook", summary = "A signed event delivery from Meta", description = """
+			What Meta's WhatsApp Business Cloud API sends: a JSON object `{"object": "whatsapp_business_account", \
+			"entry": [{"id": <WABA id>, "changes": [{"field": "messages", "value": {...}}]}]}` whose `value` holds \
+			`messages` (every type), `statuses` (sent, delivered, read, failed), `contacts` and `errors`, or an \
+			account event. `X-Hub-Signature-256` is `sha256=` and the hex HMAC-SHA256 of the exact body under the \
+			Meta app's secret (the platform's, or the number's own app); it is checked before anything is parsed. The \
+			delivery is stored and routed to its tenant by `metadata.phone_number_id` before the 200, so a 200 means \
+			it is kept; Meta retries anything else. A redelivery (same message ids) changes nothing.""",
+			requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = @Content(mediaType = "application/json", schema = @Schema(type = "object", description = "Meta's webhook payload (WhatsApp Business Cloud API)."), examples = @ExampleObject(name = "text message", value = """
+					{"object":"whatsapp_business_account","entry":[{"id":"102290129340398","changes":[{"field":"messages","value":{"messaging_product":"whatsapp","metadata":{"display_phone_number":"15550783881","phone_number_id":"106540352242922"},"contacts":[{"profile":{"name":"Sheena Nelson"},"wa_id":"16505551234"}],"messages":[{"from":"16505551234","id":"wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=","timestamp":"1749416383","type":"text","text":{"body":"Can you send me the invoice by Friday?"}}]}}]}]}"""))))
+	@Parameter(name = "X-Hub-Signature-256", in = ParameterIn.HEADER, required = true, description = "`sha256=<hex HMAC-SHA256 of the raw body under the app secret>`", example = "sha256=6f1c0c2b9d2e4f8a0c5e7b3a1d9f2e4c6b8a0d2f4e6c8b0a2d4f6e8c0b2d4f6e")
+	@ApiResponse(responseCode = "200", description = "Stored: Meta need not send it again.", content = @Content)
+	@ApiResponse(responseCode = "400", description = "Signed, but not a WhatsApp delivery (`not-a-delivery`); the body is quarantined.")
+	@ApiResponse(responseCode = "401", description = "`X-Hub-Signature-256` is missing or does not match the body (`signature-invalid`).")
+	@ApiResponse(responseCode = "413", description = "The body is larger than the configured limit (`too-large`, 1 MB by default).")
 	@PostMapping
 	ResponseEntity<?> deliver(HttpServletRequest request,
 			@RequestHeader(name = SignatureVerifier.HEADER, required = false) @Nullable String signature)

@@ -57,6 +57,13 @@
       return all[index];
     }
     document.addEventListener('htmx:afterSwap', function () { select(index); });
+    document.addEventListener('focusin', function (event) {
+      var li = event.target.closest && event.target.closest('li.suggestion');
+      if (li) {
+        var n = items().indexOf(li);
+        if (n >= 0 && n !== index) { select(n); }
+      }
+    });
     document.addEventListener('keydown', function (event) {
       if (event.ctrlKey || event.metaKey || event.altKey) { return; }
       var tag = (event.target && event.target.tagName) || '';

@@ -40,6 +40,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
@@ -75,7 +76,7 @@ class TaskPages {
 		return DashboardModel.signedIn() == null ? "dashboard/login" : "redirect:/tasks";
 	}
 
-	@GetMapping("/forbidden")
+	@RequestMapping("/forbidden")
 	String forbidden(HttpServletResponse response) {
 		response.setStatus(403);
 		return "dashboard/forbidden";

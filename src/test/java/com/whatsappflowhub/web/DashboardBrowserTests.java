@@ -289,10 +289,17 @@ class DashboardBrowserTests {
 		pages.put("task", demoTask);
 		pages.put("board", base() + "/board");
 		pages.put("review", base() + "/review");
+		pages.put("analytics", base() + "/analytics");
+		pages.put("conversations", base() + "/conversations");
+		pages.put("rules", base() + "/rules");
+		pages.put("admin", base() + "/admin");
 		for (Map.Entry<String, String> page : pages.entrySet()) {
 			for (int width : new int[] { 1280, 375 }) {
 				driver.get(page.getValue());
 				wait(10).until(d -> d.findElement(By.id("main")).isDisplayed());
+				if (page.getKey().equals("analytics")) {
+					wait(10).until(d -> d.findElements(By.cssSelector(".chart[data-drawn='true'] canvas")).size() >= 2);
+				}
 				assertThat(Chromium.screenshot(driver, page.getKey(), width)).exists();
 				driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, 900));
 				assertThat(Chromium.seriousViolations(driver)).as(page.getKey() + " at " + width + " px").isEmpty();
@@ -303,6 +310,42 @@ class DashboardBrowserTests {
 		driver.get(base() + "/login");
 		Chromium.screenshot(driver, "login", 375);
 		assertThat(Chromium.seriousViolations(driver)).as("login").isEmpty();
+	}
+
+	@Test
+	void theAnalyticsPageDrawsTheTenantsFiguresAndExportsThemAsCsv() {
+		signIn(DEMO_ADMIN, DEMO_PASSWORD);
+		driver.get(base() + "/analytics");
+		wait(10).until(d -> d.findElements(By.cssSelector(".chart[data-drawn='true'] canvas")).size() >= 2);
+		String figures = driver.findElement(By.cssSelector(".kpis")).getText();
+		assertThat(figures).contains("Messages", "Tasks created", "AI confirmation rate");
+		assertThat(driver.findElement(By.cssSelector("#h-assignees + .chart + table")).getText()).contains("Maria Garcia");
+		String csvPath = driver.findElement(By.cssSelector("a[href^='/analytics/export.csv']")).getAttribute("href");
+		Object csv = ((JavascriptExecutor) driver).executeAsyncScript(
+				"const done = arguments[1]; fetch(arguments[0]).then(r => r.text()).then(done);", csvPath);
+		assertThat(String.valueOf(csv)).startsWith("date,messages,tasks_created,tasks_completed,tasks_overdue");
+	}
+
+	@Test
+	void theRuleEditorShowsWhereAConditionDoesNotCompileAsOneTypes() {
+		signIn(DEMO_ADMIN, DEMO_PASSWORD);
+		driver.get(base() + "/rules");
+		WebElement condition = driver.findElement(By.id("condition"));
+		condition.sendKeys("task.priority == ");
+		wait(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("check"), "line 1, column"));
+		condition.sendKeys("\"urgent\"");
+		wait(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("check"), "The condition compiles."));
+	}
+
+	@Test
+	void aUserHasNoRulesOrAdministration() {
+		Api.TenantFixture tenant = api.newTenant();
+		signIn(tenant.slug() + "-user@example.com", Api.PASSWORD);
+		assertThat(driver.findElements(By.cssSelector("nav a[href='/rules'], nav a[href='/admin']"))).isEmpty();
+		driver.get(base() + "/rules");
+		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Not for your role");
+		driver.get(base() + "/conversations");
+		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Conversations");
 	}
 
 	// --- helpers

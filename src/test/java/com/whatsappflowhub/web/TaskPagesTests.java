@@ -122,6 +122,14 @@ class TaskPagesTests {
 	}
 
 	@Test
+	void rulesAndAdministrationAreForAdminsOnly() {
+		assertThat(mvc.get().uri("/rules").with(as(Role.MANAGER))).hasStatus(403);
+		assertThat(mvc.get().uri("/admin").with(as(Role.USER))).hasStatus(403);
+		assertThat(mvc.get().uri("/tasks").with(as(Role.MANAGER))).bodyText().doesNotContain("href=\"/rules\"", "href=\"/admin\"");
+		assertThat(mvc.get().uri("/tasks").with(as(Role.TENANT_ADMIN))).bodyText().contains("href=\"/rules\"", "href=\"/admin\"");
+	}
+
+	@Test
 	void aUserCompletesATaskAndReturnsToItsPage() {
 		assertThat(mvc.post().uri("/tasks/" + task.id() + "/complete").param("version", "3").with(csrf()).with(as(Role.USER)))
 			.hasStatus(302)

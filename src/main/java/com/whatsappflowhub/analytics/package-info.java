@@ -5,7 +5,7 @@
  * (no second store), in the tenant's time zone; served as JSON and CSV under {@code /api/v1/analytics} and drawn by
  * the dashboard.
  */
-@ApplicationModule(displayName = "Analytics", allowedDependencies = { "platform", "identity" })
+@ApplicationModule(displayName = "Analytics", allowedDependencies = { "platform", "identity", "tasks" })
 @NullMarked
 package com.whatsappflowhub.analytics;
 

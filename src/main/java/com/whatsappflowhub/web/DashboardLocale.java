@@ -38,7 +38,7 @@ class DashboardLocale {
 				if (picked != null) {
 					return picked;
 				}
-				if (TenantContext.current().isPresent()) {
+				if (TenantContext.current().isPresent() && !request.getRequestURI().startsWith("/api/")) {
 					Locale tenant = supported(directory.settings().locale());
 					if (tenant != null) {
 						return tenant;

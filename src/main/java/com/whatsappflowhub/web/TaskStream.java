@@ -9,6 +9,9 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import com.whatsappflowhub.platform.TenantId;
+import com.whatsappflowhub.tasks.TaskAssigned;
+import com.whatsappflowhub.tasks.TaskCancelled;
+import com.whatsappflowhub.tasks.TaskCompleted;
 import com.whatsappflowhub.tasks.TaskCreated;
 import com.whatsappflowhub.tasks.TaskUpdated;
 import com.whatsappflowhub.tasks.TaskView;
@@ -26,7 +29,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.servlet.mvc.method.annotation.SseEmitter;
 
 /**
- * Server-sent events for open dashboard pages, one connection per page: when a task is created or changed, every
+ * Server-sent events for open dashboard pages, one connection per page: when a task is created or changed
+ * ({@code TaskCreated}, {@code TaskUpdated}, {@code TaskAssigned}, {@code TaskCompleted}, {@code TaskCancelled}), every
  * page of the same tenant whose viewer may see the task hears {@code task} with the task's id, and re-reads what it
  * shows through its own (visibility-checked) request.
  *
@@ -88,6 +92,21 @@ class TaskStream {
 	@EventListener
 	void on(TaskUpdated event) {
 		afterCommit(event.task(), "updated", event.fields());
+	}
+
+	@EventListener
+	void on(TaskAssigned event) {
+		afterCommit(event.task(), "updated", Set.of("assignee"));
+	}
+
+	@EventListener
+	void on(TaskCompleted event) {
+		afterCommit(event.task(), "updated", Set.of("status"));
+	}
+
+	@EventListener
+	void on(TaskCancelled event) {
+		afterCommit(event.task(), "updated", Set.of("status"));
 	}
 
 	int subscribers() {

@@ -99,6 +99,50 @@ class AnalyticsApiTests {
 		assertThat(summary.get("p90HoursToDone").asDouble()).isGreaterThanOrEqualTo(summary.get("medianHoursToDone").asDouble());
 	}
 
+	@Autowired
+	com.whatsappflowhub.tasks.TaskManagement tasks;
+
+	@Autowired
+	io.micrometer.core.instrument.MeterRegistry meters;
+
+	@Test
+	void reviewDecisionsFeedTheConfirmationRateAndTheAccuracyMetric() {
+		Api.TenantFixture tenant = api.newTenant();
+		String admin = tenant.token(Role.TENANT_ADMIN);
+		double confirmedBefore = decisions("confirmed");
+		double rejectedBefore = decisions("rejected");
+		String kept = suggest(tenant, "Ship the samples");
+		String dropped = suggest(tenant, "Nice weather today");
+
+		assertThat(api.post("/api/v1/tasks/" + kept + "/confirm", admin, null)).hasStatusOk();
+		assertThat(api.post("/api/v1/tasks/" + dropped + "/cancel", admin, Map.of("reason", "rejected in review"))).hasStatusOk();
+
+		JsonNode summary = api.read(api.get("/api/v1/analytics/summary", admin));
+		assertThat(summary.get("suggestionsConfirmed").asLong()).isEqualTo(1);
+		assertThat(summary.get("suggestionsRejected").asLong()).isEqualTo(1);
+		assertThat(summary.get("confirmationRate").asDouble()).isEqualTo(0.5);
+		await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> {
+			assertThat(decisions("confirmed")).isEqualTo(confirmedBefore + 1);
+			assertThat(decisions("rejected")).isEqualTo(rejectedBefore + 1);
+		});
+		assertThat(meters.get("task_extraction_accuracy_ratio").gauge().value()).isBetween(0.0, 1.0);
+	}
+
+	double decisions(String decision) {
+		return meters.get("task_review_decisions").tag("decision", decision).counter().count();
+	}
+
+	String suggest(Api.TenantFixture tenant, String title) {
+		return com.whatsappflowhub.platform.TenantContext.callAs(com.whatsappflowhub.platform.TenantId.of(tenant.tenantId()),
+				() -> tasks.propose(new com.whatsappflowhub.tasks.TaskManagement.Proposal("test:" + java.util.UUID.randomUUID(),
+						title, null, com.whatsappflowhub.tasks.Priority.MEDIUM, null, null, null, 0.5, java.util.List.of(),
+						java.util.List.of(), null, null, null, true),
+						new com.whatsappflowhub.tasks.Actor(com.whatsappflowhub.tasks.Actor.Type.AI, "test")))
+			.orElseThrow()
+			.id()
+			.toString();
+	}
+
 	String create(String token, String title, String assignee) {
 		Map<String, Object> body = new java.util.HashMap<>(Map.of("title", title));
 		if (assignee != null) {

@@ -216,6 +216,11 @@ class DashboardBrowserTests {
 		String appeared = difference(rowIds(), before).iterator().next();
 		TaskView task = asDemoAdmin(viewer -> tasks.get(new TaskId(UUID.fromString(appeared.substring("task-".length()))), viewer));
 		assertThat(task.title() + " " + task.description()).contains(word);
+
+		// and a change made elsewhere (here: completed) shows up too
+		asDemoAdmin(viewer -> tasks.complete(task.id(), null, viewer));
+		wait(30).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#" + appeared + " .status"), "Done"));
+		assertThat(((JavascriptExecutor) driver).executeScript("return window.__sameDocument === true;")).isEqualTo(true);
 	}
 
 	@Test

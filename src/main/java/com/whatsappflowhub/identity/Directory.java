@@ -25,6 +25,12 @@ public interface Directory {
 
 	boolean teamExists(TeamId team);
 
+	/** The current tenant's teams, by name. */
+	List<TeamRef> teams();
+
+	record TeamRef(TeamId id, String name) {
+	}
+
 	/** The current tenant's time zone and locale, which work is scheduled in. */
 	TenantSettings settings();
 

@@ -29,7 +29,7 @@ public record Viewer(@Nullable UserId userId, Set<Role> roles, @Nullable TeamId 
 				|| roles.contains(Role.USER) || (roles.contains(Role.API_CLIENT) && scopes.contains("tasks:write"));
 	}
 
-	boolean sees(TaskView task) {
+	public boolean sees(TaskView task) {
 		if (seesWholeTenant()) {
 			return true;
 		}

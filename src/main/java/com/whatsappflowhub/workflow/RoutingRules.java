@@ -58,6 +58,14 @@ public class RoutingRules {
 		return rules.findById(id).orElseThrow(() -> new RuleNotFound(id));
 	}
 
+	/**
+	 * Compiles a condition without saving anything (the rule editor checks as one types).
+	 * @throws InvalidRule naming the line and column of the first problem
+	 */
+	public void checkCondition(String condition) {
+		conditions.check(condition);
+	}
+
 	@Transactional
 	public Rule create(NewRule request) {
 		validate(request);

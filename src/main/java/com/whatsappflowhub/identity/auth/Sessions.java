@@ -11,6 +11,7 @@ import java.util.Base64;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.whatsappflowhub.identity.SignIn;
 import com.whatsappflowhub.identity.UserId;
 import com.whatsappflowhub.identity.user.User;
 import com.whatsappflowhub.identity.user.Users;
@@ -35,7 +36,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * row-level security instead of the cross-tenant path.
  */
 @Service
-class Sessions {
+class Sessions implements SignIn {
 
 	private static final Logger log = LoggerFactory.getLogger(Sessions.class);
 
@@ -73,21 +74,34 @@ class Sessions {
 	}
 
 	TokenPair login(String email, String password) {
-		Optional<Users.Credentials> found = crossTenant.call("login", email, () -> users.findCredentials(email));
-		if (found.isEmpty() || found.get().passwordHash() == null) {
-			passwords.matches(password, dummyHash); // same work as a real check: no user enumeration by timing
-			throw new InvalidCredentials();
-		}
-		Users.Credentials credentials = found.get();
-		if (!passwords.matches(password, credentials.passwordHash()) || !credentials.user().active()
-				|| !credentials.tenantActive()) {
-			throw new InvalidCredentials();
-		}
-		User user = credentials.user();
+		User user = authenticate(email, password).orElseThrow(InvalidCredentials::new);
 		return TenantContext.callAs(user.tenantId(), () -> transactions.execute(status -> {
 			users.recordLogin(user.id(), clock.instant());
 			return pair(user, UUID.randomUUID());
 		}));
+	}
+
+	@Override
+	public Optional<Account> verify(String email, String password) {
+		return authenticate(email, password).map(user -> {
+			TenantContext.runAs(user.tenantId(),
+					() -> transactions.executeWithoutResult(status -> users.recordLogin(user.id(), clock.instant())));
+			return new Account(user.id(), user.tenantId(), user.name(), user.email(), user.roles());
+		});
+	}
+
+	private Optional<User> authenticate(String email, String password) {
+		Optional<Users.Credentials> found = crossTenant.call("login", email, () -> users.findCredentials(email));
+		if (found.isEmpty() || found.get().passwordHash() == null) {
+			passwords.matches(password, dummyHash); // same work as a real check: no user enumeration by timing
+			return Optional.empty();
+		}
+		Users.Credentials credentials = found.get();
+		if (!passwords.matches(password, credentials.passwordHash()) || !credentials.user().active()
+				|| !credentials.tenantActive()) {
+			return Optional.empty();
+		}
+		return Optional.of(credentials.user());
 	}
 
 	TokenPair refresh(String presented) {

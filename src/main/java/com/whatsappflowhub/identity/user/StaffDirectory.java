@@ -66,6 +66,15 @@ class StaffDirectory implements Directory {
 
 	@Override
 	@Transactional(readOnly = true)
+	public List<TeamRef> teams() {
+		return jdbc.sql("SELECT id, name FROM team WHERE tenant_id = ? ORDER BY name")
+			.param(TenantContext.require().value())
+			.query((rs, row) -> new TeamRef(new TeamId(rs.getObject("id", java.util.UUID.class)), rs.getString("name")))
+			.list();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
 	public TenantSettings settings() {
 		return jdbc.sql("SELECT timezone, locale, settings FROM tenant WHERE id = ?")
 			.param(TenantContext.require().value())

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import com.whatsappflowhub.inbox.ContactId;
 import com.whatsappflowhub.inbox.ConversationId;
+import com.whatsappflowhub.inbox.Conversations;
 import com.whatsappflowhub.inbox.ConversationView;
 import com.whatsappflowhub.inbox.MessageId;
 import com.whatsappflowhub.inbox.MessageView;
@@ -23,7 +24,7 @@ import org.springframework.transaction.annotation.Transactional;
 /** Reads of conversations and messages for the API (row-level security keeps them to the caller's tenant). */
 @Repository
 @Transactional(readOnly = true)
-public class MessageQueries {
+public class MessageQueries implements Conversations {
 
 	static final java.time.Duration WINDOW = java.time.Duration.ofHours(24);
 
@@ -47,6 +48,7 @@ public class MessageQueries {
 		return TenantContext.require().value();
 	}
 
+	@Override
 	public List<ConversationView> conversations(int limit, int offset) {
 		return jdbc.sql("""
 				SELECT v.id, v.channel, v.channel_address, v.last_inbound_at, v.last_message_at,
@@ -59,6 +61,7 @@ public class MessageQueries {
 			.list();
 	}
 
+	@Override
 	public Optional<ConversationView> conversation(ConversationId id) {
 		return jdbc.sql("""
 				SELECT v.id, v.channel, v.channel_address, v.last_inbound_at, v.last_message_at,
@@ -69,6 +72,7 @@ public class MessageQueries {
 			.optional();
 	}
 
+	@Override
 	public List<MessageView> messages(ConversationId conversation, int limit, int offset) {
 		List<UUID> ids = jdbc.sql("SELECT id FROM message WHERE conversation_id = ? ORDER BY sent_at, received_at, id LIMIT ? OFFSET ?")
 			.params(conversation.value(), limit, offset)
@@ -96,6 +100,7 @@ public class MessageQueries {
 		return ids.stream().map(id -> message(new MessageId(id)).orElseThrow()).toList();
 	}
 
+	@Override
 	public Optional<MessageView> message(MessageId id) {
 		Optional<Row> row = jdbc.sql("SELECT " + MESSAGE_COLUMNS + " FROM message WHERE id = ?")
 			.param(id.value())

@@ -1,0 +1,31 @@
+package com.whatsappflowhub.analytics;
+
+import java.time.LocalDate;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * What a period looked like. Message figures are null in a report scoped to a team or a person. Durations are in
+ * hours; a rate with nothing to count is null.
+ */
+public record Report(Period period, String timezone, Summary summary, List<Day> days, List<Load> assignees,
+		List<Load> teams) {
+
+	/**
+	 * @param actionableShare inbound messages that became at least one task, of all inbound messages
+	 * @param confirmationRate suggestions confirmed in review, of those confirmed or rejected in the period
+	 */
+	public record Summary(@Nullable Long messages, @Nullable Double actionableShare, long tasksCreated,
+			long tasksCompleted, long overdueNow, @Nullable Double medianHoursToDone, @Nullable Double p90HoursToDone,
+			long suggestionsConfirmed, long suggestionsRejected, @Nullable Double confirmationRate) {
+	}
+
+	public record Day(LocalDate date, @Nullable Long messages, long tasksCreated, long tasksCompleted,
+			long tasksOverdue) {
+	}
+
+	/** Work per assignee or team: open now, completed in the period, overdue now; {@code id} null = nobody. */
+	public record Load(@Nullable String id, String name, long open, long completed, long overdue) {
+	}
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package com.whatsappflowhub.analytics.web;
+
+import org.jspecify.annotations.NullMarked;

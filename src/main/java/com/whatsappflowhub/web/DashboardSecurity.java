@@ -1,0 +1,57 @@
+package com.whatsappflowhub.web;
+
+import com.whatsappflowhub.identity.SignIn;
+import com.whatsappflowhub.platform.SecurityHeaders;
+import jakarta.servlet.DispatcherType;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
+
+/**
+ * The dashboard surface: its own pages and static files, with a session from the sign-in form (e-mail and
+ * password), CSRF on every form and htmx request, and the role checks of DESIGN §7. It sits before the operations
+ * surface, which denies everything it does not know; {@code /api/**} keeps its bearer-token chain.
+ *
+ * <p>The session cookie is {@code HttpOnly} and {@code SameSite=Lax} ({@code server.servlet.session.cookie.*}); the
+ * servlet container marks it {@code Secure} on requests that arrived over TLS.
+ */
+@Configuration(proxyBeanMethods = false)
+class DashboardSecurity {
+
+	static final String[] PAGES = { "/", "/login", "/logout", "/tasks", "/tasks/**", "/board", "/review", "/review/**",
+			"/events", "/conversations", "/conversations/**", "/rules", "/rules/**", "/analytics", "/analytics/**",
+			"/admin", "/admin/**", "/forbidden", "/lang", "/dashboard/**", "/webjars/**", "/favicon.ico" };
+
+	@Bean
+	@Order(20)
+	SecurityFilterChain dashboardFilterChain(HttpSecurity http, SignIn signIn) throws Exception {
+		return http.securityMatcher(PAGES)
+			.authenticationManager(new ProviderManager(new DashboardAuthentication(signIn)))
+			.authorizeHttpRequests(requests -> requests
+				.dispatcherTypeMatchers(DispatcherType.FORWARD, DispatcherType.ERROR)
+				.permitAll()
+				.requestMatchers("/login", "/lang", "/dashboard/**", "/webjars/**", "/favicon.ico")
+				.permitAll()
+				.requestMatchers("/admin/**", "/admin", "/rules", "/rules/**")
+				.hasAnyRole("TENANT_ADMIN", "SUPER_ADMIN")
+				.anyRequest()
+				.hasAnyRole("SUPER_ADMIN", "TENANT_ADMIN", "MANAGER", "USER", "VIEWER"))
+			.formLogin(form -> form.loginPage("/login")
+				.usernameParameter("email")
+				.passwordParameter("password")
+				.defaultSuccessUrl("/tasks", false)
+				.failureUrl("/login?error")
+				.permitAll())
+			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut").deleteCookies("FLOWHUB_SESSION"))
+			.csrf(csrf -> csrf.csrfTokenRepository(new HttpSessionCsrfTokenRepository()))
+			.exceptionHandling(exceptions -> exceptions.accessDeniedPage("/forbidden"))
+			.headers(SecurityHeaders.defaults())
+			.addFilterAfter(new DashboardTenantFilter(), AnonymousAuthenticationFilter.class)
+			.build();
+	}
+}

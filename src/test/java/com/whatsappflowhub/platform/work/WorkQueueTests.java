@@ -157,6 +157,19 @@ class WorkQueueTests {
 		assertThat(scripted.attemptsOf(later)).isEqualTo(2);
 	}
 
+	@Test
+	void theBacklogOfEveryStageIsInTheHealthDetailsForThePlatformsOperatorsOnly() {
+		await().atMost(Duration.ofSeconds(15)).untilAsserted(() -> {
+			JsonNode health = api.read(api.get("/actuator/health", api.superAdminToken()));
+			assertThat(health.at("/components/work/details/extraction.analysis").has("pending")).isTrue();
+			assertThat(health.at("/components/work/details/whatsapp.sender-notice").has("deadLetters")).isTrue();
+		});
+		JsonNode anonymous = api.read(api.mvc().get().uri("/actuator/health").exchange());
+		assertThat(anonymous.has("components")).isFalse();
+		JsonNode tenantAdmin = api.read(api.get("/actuator/health", tenant.token(Role.TENANT_ADMIN)));
+		assertThat(tenantAdmin.has("components")).isFalse();
+	}
+
 	private JsonNode deadLetter(String token, String marker) {
 		for (JsonNode letter : api.read(api.get("/api/v1/dead-letters?limit=1000", token))) {
 			if (letter.get("payload").asString().contains(marker)) {

@@ -76,8 +76,8 @@ public final class EmbeddedEngine implements ExtractionEngine {
 	}
 
 	private Inputs prepare(AnalysisRequest request, String folded, Directory directory) {
-		List<DeadlineParser.Found> dates = deadlines.parse(request.text(), request.sentAt(), request.locale());
-		boolean hasDeadline = dates.stream().anyMatch(f -> !DeadlineParser.isNow(f.deadline()));
+		List<DeadlineParser.Found> dates = DeadlineParser.forTasks(deadlines.parse(request.text(), request.sentAt(), request.locale()));
+		boolean hasDeadline = dates.stream().anyMatch(f -> !f.now());
 		List<Directory.Mention> mentions = directory.find(request.text(), folded);
 		boolean vocative = mentions.stream().anyMatch(m -> m.at() || m.start() < 12);
 		double[] features = Features.of(request, folded, hasDeadline, !mentions.isEmpty(), vocative);
@@ -91,9 +91,10 @@ public final class EmbeddedEngine implements ExtractionEngine {
 		String folded = Text.fold(text);
 		var directory = new Directory(request.directory());
 		LanguageGuess.Result lang = language.detect(text, folded);
-		List<DeadlineParser.Found> dates = deadlines.parse(text, request.sentAt(), request.locale());
+		List<DeadlineParser.Found> all = deadlines.parse(text, request.sentAt(), request.locale());
+		List<DeadlineParser.Found> dates = DeadlineParser.forTasks(all);
 		List<Directory.Mention> mentions = directory.find(text, folded);
-		boolean hasDeadline = dates.stream().anyMatch(f -> !DeadlineParser.isNow(f.deadline()));
+		boolean hasDeadline = dates.stream().anyMatch(f -> !f.now());
 		boolean vocative = mentions.stream().anyMatch(m -> m.at() || m.start() < 12);
 		double[] features = Features.of(request, folded, hasDeadline, !mentions.isEmpty(), vocative);
 		float[] embedding = embedder.embed(text);
@@ -102,7 +103,8 @@ public final class EmbeddedEngine implements ExtractionEngine {
 		List<ExtractedTask> found = actionable
 				? tasks.extract(request, folded, lang.code(), dates, mentions, directory, p) : List.of();
 		var resolved = new ArrayList<Deadline>();
-		for (DeadlineParser.Found f : dates) {
+		for (DeadlineParser.Found f : all) {
+			// "now" is an instant (the moment of sending); only the bare ASAP marker has no value
 			if (!DeadlineParser.isNow(f.deadline())) {
 				resolved.add(f.deadline());
 			}

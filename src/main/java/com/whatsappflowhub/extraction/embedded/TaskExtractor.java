@@ -219,7 +219,7 @@ final class TaskExtractor {
 			if (f.span().start() < start || f.span().end() > end || isBackground(folded, f.span())) {
 				continue;
 			}
-			if (DeadlineParser.isNow(f.deadline())) {
+			if (f.now()) {
 				now = chosen == null;
 				break;
 			}
@@ -241,7 +241,7 @@ final class TaskExtractor {
 		if (deadline == null && !now && !d.fromContext && !quote) {
 			// the time set in the clause just before ("Truck arriving 7:30. Sipho check the formwork")
 			for (DeadlineParser.Found f : dates) {
-				if (f.span().end() <= start && precedingFree.test(f.span()) && !DeadlineParser.isNow(f.deadline())
+				if (f.span().end() <= start && precedingFree.test(f.span()) && !f.now()
 						&& !isBackground(folded, f.span())) {
 					deadline = f.deadline();
 				}
@@ -249,8 +249,8 @@ final class TaskExtractor {
 		}
 		boolean awaitsContextEvent = BEFORE_EVENT.matcher(taskFolded).find();
 		if (deadline == null && !now && (d.fromContext || d.commitment || awaitsContextEvent) && !lastContext.isEmpty()) {
-			for (DeadlineParser.Found f : parser.parse(lastContext, request.sentAt(), request.locale())) {
-				if (!DeadlineParser.isNow(f.deadline())) {
+			for (DeadlineParser.Found f : DeadlineParser.forTasks(parser.parse(lastContext, request.sentAt(), request.locale()))) {
+				if (!f.now()) {
 					deadline = f.deadline().withEvidence(null);
 				}
 				break;
@@ -359,7 +359,7 @@ final class TaskExtractor {
 		boolean english = language.equals("en");
 		if (d.fromContext) {
 			String contextFolded = Text.fold(lastContext);
-			List<DeadlineParser.Found> contextDates = parser.parse(lastContext, request.sentAt(), request.locale());
+			List<DeadlineParser.Found> contextDates = DeadlineParser.forTasks(parser.parse(lastContext, request.sentAt(), request.locale()));
 			List<Segment> candidates = new ArrayList<>();
 			for (Segment cs : segments(lastContext, contextFolded, List.of())) {
 				if (isAction(cs, false) || cs.folded().contains("who can")) {

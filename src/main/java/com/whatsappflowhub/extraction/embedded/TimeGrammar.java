@@ -283,6 +283,9 @@ final class TimeGrammar {
 		}, num(1, 100), unit(), w("and"), w("a|an"), w("half"));
 		rule("an hour and a half", m -> new AmountV(Amount.of(1.5, ((UnitV) m.get(1)).unit())), w("an?"), unit(), w("and"),
 				w("a"), w("half"));
+		rule("fortnight", m -> new AmountV(Amount.of(2 * (m.get(0) instanceof Num n ? n.value() : 1), Unit.WEEK)),
+				new Cat(v -> v instanceof Num), w("fortnights?"));
+		rule("a fortnight", m -> new AmountV(Amount.of(2, Unit.WEEK)), w("fortnight"));
 		rule("<amount> and <amount>", m -> new AmountV(((AmountV) m.get(0)).amount().and(((AmountV) m.get(m.size() - 1)).amount())),
 				amount(), opt(",|and"), amount());
 	}
@@ -590,6 +593,17 @@ final class TimeGrammar {
 			boolean latent = m.get(1) instanceof Num;
 			return d >= 1 && d <= 31 ? new Time(dom(d), Form.DAY_OF_MONTH, latent, -1, false, false) : null;
 		}, w("the|on"), new Cat(v -> (v instanceof Ord) || (v instanceof Num n && n.integer() && n.exact())));
+		rule("early|mid|late <month>", m -> {
+			String part = (String) m.get(0);
+			Time mo = t(m.get(m.size() - 1));
+			int from = part.equals("mid") ? 11 : part.equals("late") ? 21 : 1;
+			int to = part.equals("mid") ? 21 : part.equals("late") ? 0 : 11;
+			return new Time(TimePredicate.partOfMonth(mo.pred(), from, to), Form.OTHER, false, -1, false, false);
+		}, w("early|mid|late|beginning|start|middle"), opt("-|of"), opt("the"), form(Form.MONTH));
+		rule("midnight tonight", m -> time(TimePredicate.fixed(Unit.HOUR, ref -> TimePredicate.occ(
+				Unit.DAY.truncate(ref.now()).plusDays(1), Unit.HOUR)), Form.OTHER), opt("at"), w("midnight|midnite"), w("tonight|today|tonite"));
+		rule("tonight at midnight", m -> time(TimePredicate.fixed(Unit.HOUR, ref -> TimePredicate.occ(
+				Unit.DAY.truncate(ref.now()).plusDays(1), Unit.HOUR)), Form.OTHER), w("tonight|today|tonite"), opt("at"), w("midnight|midnite"));
 		rule("<day of month> of the month", m -> t(m.get(0)).latent(false), form(Form.DAY_OF_MONTH), w("of"), w("the|this"),
 				w("month"));
 		Cat monthOrDow = form(Form.MONTH, Form.WEEKDAY);
@@ -736,11 +750,15 @@ final class TimeGrammar {
 			Amount signed = before ? new Amount(-a.months(), -a.seconds(), a.unit()) : a;
 			return time(TimePredicate.shift(signed, t(m.get(2)).pred()), Form.OTHER);
 		}, amount(), w("after|before|from"), timeNotLatent());
+		rule("the <unit> after next", m -> {
+			Unit u = ((UnitV) m.get(1)).unit();
+			return u.compareTo(Unit.DAY) > 0 ? time(cycleNth(u, 2), Form.OTHER) : null;
+		}, w("the"), unit(), w("after"), w("next"));
 		rule("the day after|before <time>", m -> {
 			Unit u = ((UnitV) m.get(1)).unit();
 			int n = ((String) m.get(2)).equals("before") ? -1 : 1;
 			return time(TimePredicate.shiftCycle(u, n, t(m.get(3)).pred()), Form.OTHER);
-		}, w("the"), unit(), w("after|before"), timeNotLatent());
+		}, w("the"), unit(), w("after|before"), new Cat(v -> v instanceof Time t && !t.latent() && t.pred().grain().compareTo(Unit.DAY) >= 0));
 		rule("<time> in <n> years", m -> {
 			Amount a = ((AmountV) m.get(m.size() - 1)).amount();
 			Time base = t(m.get(0));

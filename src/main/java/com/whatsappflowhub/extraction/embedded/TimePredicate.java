@@ -327,6 +327,21 @@ interface TimePredicate {
 		});
 	}
 
+	/** Days {@code from} to {@code to} (0: the end) of each month of {@code months}: "early March" = 1-10. */
+	static TimePredicate partOfMonth(TimePredicate months, int from, int to) {
+		return new Simple(Unit.DAY, months.period(), (ref, w) -> {
+			var out = new ArrayList<Occurrence>();
+			for (Occurrence m : months.within(ref, w.from(), w.until())) {
+				LocalDateTime s = m.start().withDayOfMonth(from);
+				LocalDateTime e = to == 0 ? m.end() : m.start().withDayOfMonth(to);
+				if (e.isAfter(w.from())) {
+					out.add(new Occurrence(s, e, Unit.DAY, true));
+				}
+			}
+			return out;
+		});
+	}
+
 	/** An amount of time: "3 days", "2.5 hours", "a year and a half". */
 	record Amount(long months, long seconds, Unit unit) {
 

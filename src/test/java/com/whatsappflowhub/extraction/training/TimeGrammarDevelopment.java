@@ -54,7 +54,11 @@ public final class TimeGrammarDevelopment {
 				lastGold = gold;
 			}
 			int fold = blind(group) && kinds.get(index).isEmpty() ? 1 : 0;
+			long one = System.nanoTime();
 			List<DeadlineParser.Found> found = parser.parse(item.request().text(), item.request().sentAt(), item.request().locale());
+			if (System.nanoTime() - one > 5_000_000L) {
+				System.out.printf("slow: %.1f ms %s%n", (System.nanoTime() - one) / 1e6, item.request().text());
+			}
 			Deadline first = found.stream().map(DeadlineParser.Found::deadline).filter(d -> !DeadlineParser.isNow(d))
 				.findFirst().orElse(null);
 			total[fold]++;

@@ -38,12 +38,13 @@ final class TaskExtractor {
 			+ "|(?<=\\s)(?=\\d\\)\\s)|\\s+-\\s+(?=\\p{L})");
 
 	private static final Pattern CONNECTOR_BEFORE_NAME = Pattern.compile("(?:,|\\band also|\\band|\\balso|\\by|\\be|\\baur"
-			+ "|\\bdan|\\bthen|\\b&)\\s*$");
+			+ "|\\bdan|\\bthen|\\b&|\\bterus|\\btrus|\\blalu|\\bphir|\\by luego|\\be depois|\\bplus)\\s*$");
 
 	private static final Pattern AFTER_VOCATIVE = Pattern.compile("^(?:\\s+(?:and|y|e|&)\\s+@?\\p{L}+)?(?:\\s*[,:]|\\s+(?:pls|please|plz"
 			+ "|can|could|would|will|you|u|tu|porfa|por favor|tolong|ko|ji|bhai|make|bring|send|call|ring|check|get|go"
 			+ "|take|do|update|prepare|fix|move|follow|print|confirm|reorder|order|come|lock|clean|liga|verifica|manda"
-			+ "|fica|ajusta|confirma|antar|siapkan|kal|aaj|\\p{L}+(?:o|e|a)\\b))", Pattern.CASE_INSENSITIVE);
+			+ "|fica|ajusta|confirma|antar|siapkan|kal|aaj|cek|kirim|bawa|beli|bana|bhej|dekho|karo|pide|revisa|confere"
+			+ "|\\p{L}+(?:o|e|a)\\b))", Pattern.CASE_INSENSITIVE);
 
 	private static final Pattern ADDRESS_PREFIX = Pattern.compile("^(?:(?:hi+|hey+|heya|hello+|hola|oi|ola|dear|good morning|good am|morning"
 			+ "|pagi|kak|pak|bu|mas|sir|team|guys|all|everyone|equipo|pessoal|girls|ok|okay|so)[\\s,!.:]+)*", Pattern.CASE_INSENSITIVE);

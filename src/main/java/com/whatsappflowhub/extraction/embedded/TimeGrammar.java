@@ -240,7 +240,8 @@ final class TimeGrammar {
 	private void numbers() {
 		rule("integer", m -> new Num(Integer.parseInt((String) m.get(0)), true), w("\\d{1,4}"));
 		rule("decimal", m -> new Num(Double.parseDouble((String) m.get(0)), false), w("\\d+\\.\\d+"));
-		rule("number word", m -> new Num(NUMBER_WORDS.get((String) m.get(0)), true), w(NUMBER_WORD));
+		// "one" is a pronoun as often as a number ("the last one this morning"): not exact, so no bare hour
+		rule("number word", m -> new Num(NUMBER_WORDS.get((String) m.get(0)), true, !"one".equals(m.get(0))), w(NUMBER_WORD));
 		rule("a / an / a single", m -> new Num(1, true, false), w("a|an|single"));
 		rule("a couple (of)", m -> new Num(2, true, false), w("a"), w("couple|pair"), opt("of"));
 		rule("couple of", m -> new Num(2, true, false), w("couple|pair"), w("of"));
@@ -1036,7 +1037,8 @@ final class TimeGrammar {
 				tokens.set(tokens.size() - 1, new Token("#" + prev.text() + tok.text(), prev.start(), tok.end()));
 				continue;
 			}
-			if (prev != null && prev.text().matches("\\d+(st|nd|rd|th)") && PLACE.matcher(tok.text()).matches()) {
+			if (prev != null && (prev.text().matches("\\d+(st|nd|rd|th)") || ORDINAL_WORDS.containsKey(prev.text()))
+					&& PLACE.matcher(tok.text()).matches()) {
 				// "5th street", "3rd floor": a place, not a day
 				tokens.set(tokens.size() - 1, new Token("#" + prev.text(), prev.start(), prev.end()));
 			}

@@ -9,6 +9,7 @@ import com.whatsappflowhub.extraction.ExtractionEngine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The default engine: offline, deterministic, no network. Language from lingua; actionable from a logistic
@@ -86,7 +87,22 @@ public final class EmbeddedEngine implements ExtractionEngine {
 
 	@Override
 	public Analysis analyse(AnalysisRequest request) {
+		return analyse(request, null, System.nanoTime());
+	}
+
+	@Override
+	public List<Analysis> analyseAll(List<AnalysisRequest> requests) {
 		long started = System.nanoTime();
+		List<float[]> embeddings = embedder.embedAll(requests.stream().map(AnalysisRequest::text).toList());
+		long embeddingShare = requests.isEmpty() ? 0 : (System.nanoTime() - started) / requests.size();
+		var out = new ArrayList<Analysis>(requests.size());
+		for (int i = 0; i < requests.size(); i++) {
+			out.add(analyse(requests.get(i), embeddings.get(i), System.nanoTime() - embeddingShare));
+		}
+		return out;
+	}
+
+	private Analysis analyse(AnalysisRequest request, float @Nullable [] precomputed, long started) {
 		String text = request.text();
 		String folded = Text.fold(text);
 		var directory = new Directory(request.directory());
@@ -97,7 +113,7 @@ public final class EmbeddedEngine implements ExtractionEngine {
 		boolean hasDeadline = dates.stream().anyMatch(f -> !f.now());
 		boolean vocative = mentions.stream().anyMatch(m -> m.at() || m.start() < 12);
 		double[] features = Features.of(request, folded, hasDeadline, !mentions.isEmpty(), vocative);
-		float[] embedding = embedder.embed(text);
+		float[] embedding = precomputed != null ? precomputed : embedder.embed(text);
 		double p = model.probability(features, embedding);
 		boolean actionable = p >= model.threshold();
 		List<ExtractedTask> found = actionable

@@ -395,6 +395,15 @@ final class TimeGrammar {
 		holiday("black friday", y -> LocalDate.of(y, 11, 1).with(TemporalAdjusters.dayOfWeekInMonth(4, DayOfWeek.THURSDAY)).plusDays(1),
 				w("black"), w("friday"));
 		holiday("easter", Holidays::westernEaster, w("easter"), opt("sunday"));
+		rule("holiday of the calendar", m -> {
+			int k = Integer.parseInt(((String) m.get(0)).substring("#holiday".length()));
+			List<Holidays.Named> named = STATE.get().holidays();
+			if (k >= named.size()) {
+				return null;
+			}
+			var date = named.get(k).date();
+			return time(TimePredicate.yearly(date::apply), Form.NAMED_DAY);
+		}, w("#holiday\\d+"));
 	}
 
 	private void holiday(String name, java.util.function.IntFunction<LocalDate> day, Elem... pattern) {
@@ -683,10 +692,14 @@ final class TimeGrammar {
 		return TimePredicate.days(30, d -> d.getDayOfMonth() == day);
 	}
 
-	private Locale locale = Locale.US;
+	/** What one parse knows beyond its tokens: the tenant's locale and the holidays named in the text. */
+	private record ParseState(Locale locale, List<Holidays.Named> holidays) {
+	}
+
+	private static final ThreadLocal<ParseState> STATE = ThreadLocal.withInitial(() -> new ParseState(Locale.US, List.of()));
 
 	private @Nullable Time numericDate(int a, int b, @Nullable Integer year) {
-		boolean monthFirst = monthFirst(locale);
+		boolean monthFirst = monthFirst(STATE.get().locale());
 		int month;
 		int day;
 		if (a > 12 && b <= 12) {
@@ -1014,10 +1027,26 @@ final class TimeGrammar {
 	}
 
 	List<Match> parse(String folded, LocalDateTime now, Locale locale) {
-		this.locale = locale;
+		List<Holidays.Named> holidays = Holidays.names(folded, locale);
+		STATE.set(new ParseState(locale, holidays));
 		var tokens = new ArrayList<Token>();
 		Matcher tm = TOKEN.matcher(folded);
 		while (tm.find()) {
+			Holidays.Named named = null;
+			for (Holidays.Named h : holidays) {
+				if (tm.start() >= h.start() && tm.start() < h.end()) {
+					named = h;
+				}
+			}
+			if (named != null) {
+				// a holiday of the calendar is one token, so rules can shift it ("the day after Labor Day")
+				Token last = tokens.isEmpty() ? null : tokens.get(tokens.size() - 1);
+				String text = "#holiday" + holidays.indexOf(named);
+				if (last == null || !last.text().equals(text)) {
+					tokens.add(new Token(text, named.start(), named.end()));
+				}
+				continue;
+			}
 			Token tok = new Token(tm.group(), tm.start(), tm.end());
 			if (CODE_CHAIN.matcher(tok.text()).matches()) {
 				if (!DATE_CHAIN.matcher(tok.text()).matches()) {

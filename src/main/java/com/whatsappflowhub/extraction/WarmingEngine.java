@@ -67,6 +67,11 @@ final class WarmingEngine implements ExtractionEngine {
 	}
 
 	@Override
+	public java.util.List<Analysis> analyseAll(java.util.List<AnalysisRequest> requests) {
+		return engine().analyseAll(requests);
+	}
+
+	@Override
 	public String name() {
 		return engine().name();
 	}

@@ -29,9 +29,24 @@ import org.jspecify.annotations.Nullable;
  */
 public final class DeadlineParser {
 
-	/** One expression found in the text, resolved. */
-	public record Found(Span span, Deadline deadline) {
+	/**
+	 * One expression found in the text, resolved. {@code now} marks "right now", "immediately", "ASAP": the
+	 * moment of sending, an urgency rather than a deadline (task deadlines ignore it). {@code plain} marks a
+	 * plain "now", "at the moment", "currently": the moment of sending as a date expression, but neither an
+	 * urgency nor a deadline ("leaving the job now"); {@link #forTasks} leaves those out.
+	 */
+	public record Found(Span span, Deadline deadline, boolean now, boolean plain) {
+		public Found(Span span, Deadline deadline) {
+			this(span, deadline, isNow(deadline), false);
+		}
 	}
+
+	/** The expressions that matter for tasks and features: all but the plain "now". */
+	public static List<Found> forTasks(List<Found> found) {
+		return found.stream().filter(f -> !f.plain()).toList();
+	}
+
+	private static final Pattern URGENT_NOW = Pattern.compile("(?:right|rite|rigth|rght|riht|immediately|rn)(?![\\p{L}])");
 
 	private enum Kind {
 		DAY, WEEKDAY, DATE, PERIOD, TIME, PART, RELATIVE, NOW, ZONE
@@ -146,8 +161,11 @@ public final class DeadlineParser {
 
 	private final BusinessConventions conventions;
 
+	private final TimeGrammar grammar;
+
 	public DeadlineParser(BusinessConventions conventions) {
 		this.conventions = conventions;
+		this.grammar = new TimeGrammar(conventions);
 		defineRules();
 	}
 
@@ -816,7 +834,52 @@ public final class DeadlineParser {
 			}
 		}
 		found.sort(Comparator.comparingInt(f -> f.span().start()));
-		return found;
+		return merge(found, fromGrammar(text, folded, sentAt, locale));
+	}
+
+	private List<Found> fromGrammar(String text, String folded, ZonedDateTime sentAt, Locale locale) {
+		var out = new ArrayList<Found>();
+		for (TimeGrammar.Match m : grammar.parse(folded, sentAt.toLocalDateTime(), locale)) {
+			Span span = new Span(m.start(), m.end(), text.substring(m.start(), m.end()));
+			TimePredicate.Occurrence o = m.occurrence();
+			java.time.ZoneId zone = sentAt.getZone();
+			Deadline d = o.interval() ? Deadline.between(o.start().atZone(zone), o.end().atZone(zone), span)
+					: Deadline.at(o.start().atZone(zone), grain(o.grain()), span);
+			boolean urgent = m.now() && URGENT_NOW.matcher(folded.substring(m.start(), m.end())).find();
+			out.add(new Found(span, d, urgent, m.now() && !urgent));
+		}
+		return out;
+	}
+
+	private static Grain grain(TimePredicate.Unit unit) {
+		return Grain.valueOf(unit.name());
+	}
+
+	/**
+	 * The grammar's expressions and the pattern rules' (kept for the other four languages, holidays and business
+	 * forms): where they overlap, the longer span wins, the grammar on a tie.
+	 */
+	private static List<Found> merge(List<Found> patterns, List<Found> grammar) {
+		var all = new ArrayList<Found>(grammar);
+		for (Found p : patterns) {
+			boolean beaten = false;
+			for (Found g : grammar) {
+				boolean overlap = p.span().start() < g.span().end() && g.span().start() < p.span().end();
+				if (overlap && length(g) >= length(p)) {
+					beaten = true;
+				}
+			}
+			if (!beaten) {
+				all.removeIf(g -> grammar.contains(g) && p.span().start() < g.span().end() && g.span().start() < p.span().end());
+				all.add(p);
+			}
+		}
+		all.sort(Comparator.comparingInt(f -> f.span().start()));
+		return all;
+	}
+
+	private static int length(Found f) {
+		return f.span().end() - f.span().start();
 	}
 
 	/** Marks "ASAP"/"right now": an urgency, not a deadline. Callers must treat it as "no deadline". */

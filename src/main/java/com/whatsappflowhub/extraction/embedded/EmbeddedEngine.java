@@ -9,6 +9,7 @@ import com.whatsappflowhub.extraction.ExtractionEngine;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The default engine: offline, deterministic, no network. Language from lingua; actionable from a logistic
@@ -76,8 +77,8 @@ public final class EmbeddedEngine implements ExtractionEngine {
 	}
 
 	private Inputs prepare(AnalysisRequest request, String folded, Directory directory) {
-		List<DeadlineParser.Found> dates = deadlines.parse(request.text(), request.sentAt(), request.locale());
-		boolean hasDeadline = dates.stream().anyMatch(f -> !DeadlineParser.isNow(f.deadline()));
+		List<DeadlineParser.Found> dates = DeadlineParser.forTasks(deadlines.parse(request.text(), request.sentAt(), request.locale()));
+		boolean hasDeadline = dates.stream().anyMatch(f -> !f.now());
 		List<Directory.Mention> mentions = directory.find(request.text(), folded);
 		boolean vocative = mentions.stream().anyMatch(m -> m.at() || m.start() < 12);
 		double[] features = Features.of(request, folded, hasDeadline, !mentions.isEmpty(), vocative);
@@ -86,23 +87,40 @@ public final class EmbeddedEngine implements ExtractionEngine {
 
 	@Override
 	public Analysis analyse(AnalysisRequest request) {
+		return analyse(request, null, System.nanoTime());
+	}
+
+	@Override
+	public List<Analysis> analyseAll(List<AnalysisRequest> requests) {
 		long started = System.nanoTime();
+		List<float[]> embeddings = embedder.embedAll(requests.stream().map(AnalysisRequest::text).toList());
+		long embeddingShare = requests.isEmpty() ? 0 : (System.nanoTime() - started) / requests.size();
+		var out = new ArrayList<Analysis>(requests.size());
+		for (int i = 0; i < requests.size(); i++) {
+			out.add(analyse(requests.get(i), embeddings.get(i), System.nanoTime() - embeddingShare));
+		}
+		return out;
+	}
+
+	private Analysis analyse(AnalysisRequest request, float @Nullable [] precomputed, long started) {
 		String text = request.text();
 		String folded = Text.fold(text);
 		var directory = new Directory(request.directory());
 		LanguageGuess.Result lang = language.detect(text, folded);
-		List<DeadlineParser.Found> dates = deadlines.parse(text, request.sentAt(), request.locale());
+		List<DeadlineParser.Found> all = deadlines.parse(text, request.sentAt(), request.locale());
+		List<DeadlineParser.Found> dates = DeadlineParser.forTasks(all);
 		List<Directory.Mention> mentions = directory.find(text, folded);
-		boolean hasDeadline = dates.stream().anyMatch(f -> !DeadlineParser.isNow(f.deadline()));
+		boolean hasDeadline = dates.stream().anyMatch(f -> !f.now());
 		boolean vocative = mentions.stream().anyMatch(m -> m.at() || m.start() < 12);
 		double[] features = Features.of(request, folded, hasDeadline, !mentions.isEmpty(), vocative);
-		float[] embedding = embedder.embed(text);
+		float[] embedding = precomputed != null ? precomputed : embedder.embed(text);
 		double p = model.probability(features, embedding);
 		boolean actionable = p >= model.threshold();
 		List<ExtractedTask> found = actionable
 				? tasks.extract(request, folded, lang.code(), dates, mentions, directory, p) : List.of();
 		var resolved = new ArrayList<Deadline>();
-		for (DeadlineParser.Found f : dates) {
+		for (DeadlineParser.Found f : all) {
+			// "now" is an instant (the moment of sending); only the bare ASAP marker has no value
 			if (!DeadlineParser.isNow(f.deadline())) {
 				resolved.add(f.deadline());
 			}

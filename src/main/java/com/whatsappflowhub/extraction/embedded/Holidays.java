@@ -199,6 +199,34 @@ final class Holidays {
 	}
 
 
+	/** A holiday name in the text (without "next" or a year around it) and its date in any year. */
+	record Named(int start, int end, java.util.function.IntFunction<@Nullable LocalDate> date) {
+	}
+
+	/** The names of the holidays computed by rule, for the time grammar to combine ("the day after Labor Day"). */
+	static List<Named> names(String folded, Locale locale) {
+		if (!ANY_RULE.matcher(folded).find()) {
+			return List.of();
+		}
+		String country = locale.getCountry();
+		var out = new java.util.ArrayList<Named>();
+		for (Rule r : RULES) {
+			Matcher m = r.name().matcher(folded);
+			while (m.find()) {
+				int start = m.group(1) != null ? m.end(1) + 1 : m.start();
+				int end = m.group(2) != null ? folded.lastIndexOf(' ', m.start(2) - 1) : m.end();
+				String core = folded.substring(start, end).replaceAll(",?\\s+of$", "").replaceAll(",$", "");
+				end = start + core.length();
+				int s0 = start;
+				int e0 = end;
+				if (out.stream().noneMatch(n -> n.start() < e0 && s0 < n.end())) {
+					out.add(new Named(start, end, y -> r.date().apply(y, country)));
+				}
+			}
+		}
+		return out;
+	}
+
 	static boolean mentionsHoliday(String folded) {
 		return LUNAR_GATE.matcher(folded).find() || EASTER_BASED.matcher(folded).find() || NATTY_GATE.matcher(folded).find()
 				|| ANY_RULE.matcher(folded).find();

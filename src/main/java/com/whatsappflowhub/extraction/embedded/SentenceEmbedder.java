@@ -17,6 +17,12 @@ public final class SentenceEmbedder {
 		this.model = new AllMiniLmL6V2QuantizedEmbeddingModel();
 	}
 
+	/** The embeddings of several texts in one model call, in order. */
+	public java.util.List<float[]> embedAll(java.util.List<String> texts) {
+		var segments = texts.stream().map(t -> dev.langchain4j.data.segment.TextSegment.from(t.isBlank() ? "." : t)).toList();
+		return model.embedAll(segments).content().stream().map(e -> e.vector()).toList();
+	}
+
 	public float[] embed(String text) {
 		String input = text.isBlank() ? "." : text;
 		return model.embed(input).content().vector();

@@ -73,7 +73,7 @@ final class Signals {
 			out.add(new Entity(Entity.Type.PERSON, m.name(), span));
 		}
 		for (DeadlineParser.Found f : dates) {
-			if (!DeadlineParser.isNow(f.deadline())) {
+			if (!f.now()) {
 				out.add(new Entity(Entity.Type.DATE, f.span().text(), f.span()));
 			}
 		}

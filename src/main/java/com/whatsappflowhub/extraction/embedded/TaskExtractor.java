@@ -38,12 +38,13 @@ final class TaskExtractor {
 			+ "|(?<=\\s)(?=\\d\\)\\s)|\\s+-\\s+(?=\\p{L})");
 
 	private static final Pattern CONNECTOR_BEFORE_NAME = Pattern.compile("(?:,|\\band also|\\band|\\balso|\\by|\\be|\\baur"
-			+ "|\\bdan|\\bthen|\\b&)\\s*$");
+			+ "|\\bdan|\\bthen|\\b&|\\bterus|\\btrus|\\blalu|\\bphir|\\by luego|\\be depois|\\bplus)\\s*$");
 
 	private static final Pattern AFTER_VOCATIVE = Pattern.compile("^(?:\\s+(?:and|y|e|&)\\s+@?\\p{L}+)?(?:\\s*[,:]|\\s+(?:pls|please|plz"
 			+ "|can|could|would|will|you|u|tu|porfa|por favor|tolong|ko|ji|bhai|make|bring|send|call|ring|check|get|go"
 			+ "|take|do|update|prepare|fix|move|follow|print|confirm|reorder|order|come|lock|clean|liga|verifica|manda"
-			+ "|fica|ajusta|confirma|antar|siapkan|kal|aaj|\\p{L}+(?:o|e|a)\\b))", Pattern.CASE_INSENSITIVE);
+			+ "|fica|ajusta|confirma|antar|siapkan|kal|aaj|cek|kirim|bawa|beli|bana|bhej|dekho|karo|pide|revisa|confere"
+			+ "|\\p{L}+(?:o|e|a)\\b))", Pattern.CASE_INSENSITIVE);
 
 	private static final Pattern ADDRESS_PREFIX = Pattern.compile("^(?:(?:hi+|hey+|heya|hello+|hola|oi|ola|dear|good morning|good am|morning"
 			+ "|pagi|kak|pak|bu|mas|sir|team|guys|all|everyone|equipo|pessoal|girls|ok|okay|so)[\\s,!.:]+)*", Pattern.CASE_INSENSITIVE);
@@ -219,7 +220,7 @@ final class TaskExtractor {
 			if (f.span().start() < start || f.span().end() > end || isBackground(folded, f.span())) {
 				continue;
 			}
-			if (DeadlineParser.isNow(f.deadline())) {
+			if (f.now()) {
 				now = chosen == null;
 				break;
 			}
@@ -241,7 +242,7 @@ final class TaskExtractor {
 		if (deadline == null && !now && !d.fromContext && !quote) {
 			// the time set in the clause just before ("Truck arriving 7:30. Sipho check the formwork")
 			for (DeadlineParser.Found f : dates) {
-				if (f.span().end() <= start && precedingFree.test(f.span()) && !DeadlineParser.isNow(f.deadline())
+				if (f.span().end() <= start && precedingFree.test(f.span()) && !f.now()
 						&& !isBackground(folded, f.span())) {
 					deadline = f.deadline();
 				}
@@ -249,8 +250,8 @@ final class TaskExtractor {
 		}
 		boolean awaitsContextEvent = BEFORE_EVENT.matcher(taskFolded).find();
 		if (deadline == null && !now && (d.fromContext || d.commitment || awaitsContextEvent) && !lastContext.isEmpty()) {
-			for (DeadlineParser.Found f : parser.parse(lastContext, request.sentAt(), request.locale())) {
-				if (!DeadlineParser.isNow(f.deadline())) {
+			for (DeadlineParser.Found f : DeadlineParser.forTasks(parser.parse(lastContext, request.sentAt(), request.locale()))) {
+				if (!f.now()) {
 					deadline = f.deadline().withEvidence(null);
 				}
 				break;
@@ -359,7 +360,7 @@ final class TaskExtractor {
 		boolean english = language.equals("en");
 		if (d.fromContext) {
 			String contextFolded = Text.fold(lastContext);
-			List<DeadlineParser.Found> contextDates = parser.parse(lastContext, request.sentAt(), request.locale());
+			List<DeadlineParser.Found> contextDates = DeadlineParser.forTasks(parser.parse(lastContext, request.sentAt(), request.locale()));
 			List<Segment> candidates = new ArrayList<>();
 			for (Segment cs : segments(lastContext, contextFolded, List.of())) {
 				if (isAction(cs, false) || cs.folded().contains("who can")) {

@@ -101,6 +101,7 @@ public final class Evaluator {
 		int taskDeadlineCorrect = 0;
 		var latencies = new ArrayList<Double>();
 		var errors = new ArrayList<Map<String, Object>>();
+		var diagnostics = new Diagnostics();
 		for (LabelledItem item : items) {
 			long t0 = System.nanoTime();
 			Analysis analysis = engine.analyse(item.request());
@@ -114,6 +115,7 @@ public final class Evaluator {
 			}
 			if (item.actionable() != null) {
 				actionable.add(item.actionable(), analysis.actionable());
+				diagnostics.actionable(item.language(), item.actionable(), analysis.actionable(), analysis.confidence());
 				if (item.language() != null) {
 					perLanguage.computeIfAbsent(item.language(), k -> new Binary())
 						.add(item.actionable(), analysis.actionable());
@@ -137,11 +139,13 @@ public final class Evaluator {
 				taskItems++;
 				JsonNode gold = item.tasks();
 				List<ExtractedTask> predicted = analysis.tasks();
+				diagnostics.taskCount(item.language(), gold.size(), predicted.size());
 				if (gold.size() == predicted.size()) {
 					countCorrect++;
 					for (int i = 0; i < gold.size(); i++) {
 						JsonNode g = gold.get(i);
 						ExtractedTask p = predicted.get(i);
+						diagnostics.task(item.language(), g, p);
 						taskPairs++;
 						String goldAssignee = g.hasNonNull("assignee") ? g.get("assignee").asString() : null;
 						if (java.util.Objects.equals(goldAssignee, p.assignee())) {
@@ -214,6 +218,8 @@ public final class Evaluator {
 		var byLanguage = new LinkedHashMap<String, Object>();
 		perLanguage.forEach((k, v) -> byLanguage.put(k, v.toMap()));
 		report.put("actionable_by_language", byLanguage);
+		report.put("confusion", diagnostics.confusion());
+		report.put("calibration", diagnostics.calibration());
 		var sorted = latencies.stream().mapToDouble(Double::doubleValue).sorted().toArray();
 		var latency = new LinkedHashMap<String, Object>();
 		latency.put("p50", round(percentile(sorted, 0.50)));

@@ -39,6 +39,26 @@ class EmbeddedEngineTests {
 	}
 
 	@Test
+	void analysesABatchLikeOneMessageAtATime() {
+		var requests = java.util.List.of(
+				new AnalysisRequest("Jenna, send the April newsletter by Friday", MONDAY_9, LONDON, Locale.UK, null,
+						java.util.List.of(), java.util.List.of("Jenna Park")),
+				new AnalysisRequest("thanks, all good!", MONDAY_9, LONDON, Locale.UK, null, java.util.List.of(),
+						java.util.List.of()),
+				new AnalysisRequest("the walk-in freezer is at 12 degrees, someone check it right now", MONDAY_9, LONDON,
+						Locale.UK, null, java.util.List.of(), java.util.List.of()));
+		var batch = engine.analyseAll(requests);
+		assertThat(batch).hasSize(3);
+		for (int i = 0; i < requests.size(); i++) {
+			var single = engine.analyse(requests.get(i));
+			assertThat(batch.get(i).actionable()).isEqualTo(single.actionable());
+			assertThat(batch.get(i).confidence()).isCloseTo(single.confidence(), org.assertj.core.data.Offset.offset(1e-3));
+			assertThat(batch.get(i).tasks()).isEqualTo(single.tasks());
+			assertThat(batch.get(i).dates()).isEqualTo(single.dates());
+		}
+	}
+
+	@Test
 	void splitsInstructionsToTwoPeopleIntoTwoAssignedTasks() {
 		Analysis analysis = fromManager(
 				"Chloe can u ring the fish supplier, the sea bass was not fresh. And Sam pls update the specials board before lunch service");

@@ -31,7 +31,8 @@ public final class TrainActionableClassifier {
 
 	static final double WHATSAPP_WEIGHT = Double.parseDouble(System.getProperty("waweight", "4.0"));
 
-	record Example(double[] x, boolean y, double weight, int source) {
+	/** {@code business}: the tenant's staff directory stands for the business; {@code language}: the gold language. */
+	record Example(double[] x, boolean y, double weight, int source, String business, String language) {
 	}
 
 	public static void main(String[] args) throws Exception {
@@ -77,6 +78,12 @@ public final class TrainActionableClassifier {
 		cv.put("folds", (double) folds);
 		System.err.println("5-fold cross-validated F1 at threshold " + bestThreshold + ": " + cv);
 
+		if (Boolean.getBoolean("grouped")) {
+			// grouped cross-validation on whatsapp-dev: whole businesses, then whole languages, never seen in training
+			System.err.println("grouped CV by business: " + grouped(examples, bestThreshold, Example::business, 5));
+			System.err.println("grouped CV by language: " + grouped(examples, bestThreshold, Example::language, 0));
+			return;
+		}
 		double[] w = fit(examples);
 		double[] fitted = new double[examples.size()];
 		for (int i = 0; i < examples.size(); i++) {
@@ -107,6 +114,53 @@ public final class TrainActionableClassifier {
 		System.err.println("feature weights: " + top);
 	}
 
+	/**
+	 * Holds out whole groups of whatsapp-dev (Parakweet always trains): with {@code folds} > 0 the groups are dealt
+	 * into that many folds, with 0 each group is its own fold. Returns the pooled F1 and the F1 of each language.
+	 */
+	static Map<String, Double> grouped(List<Example> examples, double threshold,
+			java.util.function.Function<Example, String> group, int folds) {
+		var groups = examples.stream().filter(e -> e.source() == 1).map(group).distinct().sorted().toList();
+		int n = folds > 0 ? folds : groups.size();
+		double[] scores = new double[examples.size()];
+		for (int fold = 0; fold < n; fold++) {
+			var held = new java.util.HashSet<String>();
+			for (int g = 0; g < groups.size(); g++) {
+				if (g % n == fold) {
+					held.add(groups.get(g));
+				}
+			}
+			var train = new ArrayList<Example>();
+			for (Example e : examples) {
+				if (e.source() != 1 || !held.contains(group.apply(e))) {
+					train.add(e);
+				}
+			}
+			double[] w = fit(train);
+			for (int i = 0; i < examples.size(); i++) {
+				Example e = examples.get(i);
+				if (e.source() == 1 && held.contains(group.apply(e))) {
+					scores[i] = predict(w, e.x());
+				}
+			}
+		}
+		var out = new LinkedHashMap<String, Double>();
+		out.put("whatsapp_dev_f1", round(f1(examples, scores, threshold, 1)));
+		for (String language : examples.stream().filter(e -> e.source() == 1).map(Example::language).distinct().sorted().toList()) {
+			var only = new ArrayList<Example>();
+			var s = new ArrayList<Double>();
+			for (int i = 0; i < examples.size(); i++) {
+				if (examples.get(i).source() == 1 && examples.get(i).language().equals(language)) {
+					only.add(examples.get(i));
+					s.add(scores[i]);
+				}
+			}
+			out.put(language, round(f1(only, s.stream().mapToDouble(Double::doubleValue).toArray(), threshold, 1)));
+		}
+		out.put("folds", (double) n);
+		return out;
+	}
+
 	private static void load(List<Example> out, List<LabelledItem> items, double weight, int source) {
 		for (LabelledItem item : items) {
 			if (item.actionable() == null) {
@@ -118,7 +172,8 @@ public final class TrainActionableClassifier {
 			for (int i = 0; i < inputs.embedding().length; i++) {
 				x[inputs.features().length + i] = inputs.embedding()[i];
 			}
-			out.add(new Example(x, item.actionable(), weight, source));
+			out.add(new Example(x, item.actionable(), weight, source, String.join("|", item.request().directory()),
+					item.language() == null ? "" : item.language()));
 		}
 	}
 

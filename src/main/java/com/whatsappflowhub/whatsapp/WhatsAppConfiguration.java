@@ -94,17 +94,30 @@ class WhatsAppConfiguration {
 				url -> mediaDownloader(properties.withBaseUrl(url), json));
 	}
 
+	/**
+	 * The platform's app secret and verify token. Only demo mode ({@code --demo} or {@code FLOWHUB_DEMO=true}) falls
+	 * back to the dev-only values in the source code; anywhere else a missing value stops the start, because anyone
+	 * could sign deliveries (for every tenant) with a secret that is published.
+	 */
 	@Bean
-	NumberSettings whatsAppNumberSettings(WhatsAppProperties properties) {
+	NumberSettings whatsAppNumberSettings(WhatsAppProperties properties, org.springframework.core.env.Environment env) {
+		boolean demo = env.containsProperty("demo") || env.getProperty("flowhub.demo", Boolean.class, false);
 		String secret = properties.appSecret();
 		if (secret.isBlank()) {
-			log.warn("FLOWHUB_WHATSAPP_APP_SECRET is not set: webhook signatures are checked with a DEV-ONLY app secret. "
-					+ "Set it to your Meta app's secret before receiving real deliveries.");
+			if (!demo) {
+				throw new IllegalStateException("FLOWHUB_WHATSAPP_APP_SECRET is not set: set it to your Meta app's secret "
+						+ "(webhook signatures are checked with it), or start with --demo to use the dev-only value");
+			}
+			log.warn("Demo mode: webhook signatures are checked with the DEV-ONLY app secret.");
 			secret = WhatsAppProperties.DEV_APP_SECRET;
 		}
 		String token = properties.verifyToken();
 		if (token.isBlank()) {
-			log.warn("FLOWHUB_WHATSAPP_VERIFY_TOKEN is not set: Meta's handshake is answered for a DEV-ONLY verify token.");
+			if (!demo) {
+				throw new IllegalStateException("FLOWHUB_WHATSAPP_VERIFY_TOKEN is not set: set it to the verify token of "
+						+ "your Meta app's webhook subscription, or start with --demo to use the dev-only value");
+			}
+			log.warn("Demo mode: Meta's handshake is answered for the DEV-ONLY verify token.");
 			token = WhatsAppProperties.DEV_VERIFY_TOKEN;
 		}
 		return new NumberSettings(secret, token, properties.demoPhoneNumberId(), properties.routingRefresh());

@@ -18,7 +18,30 @@ import com.whatsappflowhub.whatsapp.webhook.WebhookParser;
 class WhatsAppConfigurationTest {
 
 	final ApplicationContextRunner context = new ApplicationContextRunner()
+		.withUserConfiguration(WhatsAppConfiguration.class)
+		.withPropertyValues("flowhub.whatsapp.app-secret=configured-secret", "flowhub.whatsapp.verify-token=configured-token");
+
+	final ApplicationContextRunner unconfigured = new ApplicationContextRunner()
 		.withUserConfiguration(WhatsAppConfiguration.class);
+
+	@Test
+	void refusesToStartWithoutAnAppSecretOutsideDemoMode() {
+		unconfigured.withPropertyValues("flowhub.whatsapp.verify-token=configured-token")
+			.run(ctx -> assertThat(ctx.getStartupFailure()).hasStackTraceContaining("FLOWHUB_WHATSAPP_APP_SECRET is not set"));
+		unconfigured.withPropertyValues("flowhub.whatsapp.app-secret=configured-secret")
+			.run(ctx -> assertThat(ctx.getStartupFailure()).hasStackTraceContaining("FLOWHUB_WHATSAPP_VERIFY_TOKEN is not set"));
+	}
+
+	@Test
+	void demoModeKeepsTheDevSecretThatTheBenchmarksSignWith() {
+		unconfigured.withPropertyValues("flowhub.demo=true")
+			.run(ctx -> assertThat(ctx.getBean(com.whatsappflowhub.whatsapp.number.NumberSettings.class).appSecret())
+				.isEqualTo("dev-only-app-secret-do-not-use-in-production"));
+		unconfigured.withPropertyValues("demo=")
+			.run(ctx -> assertThat(ctx).hasNotFailed());
+		context.run(ctx -> assertThat(ctx.getBean(com.whatsappflowhub.whatsapp.number.NumberSettings.class).appSecret())
+			.isEqualTo("configured-secret"));
+	}
 
 	@Test
 	void bindsTheDefaultsOfTheGraphApi() {

@@ -12,6 +12,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.whatsappflowhub.identity.UserId;
+import com.whatsappflowhub.identity.user.PasswordTooLong;
 import com.whatsappflowhub.identity.user.User;
 import com.whatsappflowhub.identity.user.Users;
 import com.whatsappflowhub.platform.CrossTenant;
@@ -73,6 +74,7 @@ class Sessions {
 	}
 
 	TokenPair login(String email, String password) {
+		PasswordTooLong.check(password);
 		Optional<Users.Credentials> found = crossTenant.call("login", email, () -> users.findCredentials(email));
 		if (found.isEmpty() || found.get().passwordHash() == null) {
 			passwords.matches(password, dummyHash); // same work as a real check: no user enumeration by timing

@@ -53,6 +53,9 @@ public class UserManagement {
 	 */
 	@Transactional
 	public User create(NewUser request, Set<Role> grantedBy) {
+		if (request.password() != null) {
+			PasswordTooLong.check(request.password());
+		}
 		checkGrantable(request.roles(), grantedBy);
 		if (request.teamId() != null) {
 			team(request.teamId());
@@ -72,6 +75,9 @@ public class UserManagement {
 
 	@Transactional
 	public User change(UserId id, UserChanges changes, Set<Role> grantedBy) {
+		if (changes.password() != null) {
+			PasswordTooLong.check(changes.password());
+		}
 		User current = user(id);
 		if (changes.roles() != null) {
 			checkGrantable(changes.roles(), grantedBy);

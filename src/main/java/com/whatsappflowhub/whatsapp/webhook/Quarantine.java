@@ -38,9 +38,13 @@ class Quarantine {
 	UUID quarantine(byte[] body, String reason, Instant now) {
 		UUID id = UUID.randomUUID();
 		jdbc.sql("INSERT INTO whatsapp_quarantine (id, received_at, reason, body) VALUES (?, ?, ?, ?)")
-			.params(id, Timestamp.from(now), reason.length() > 1000 ? reason.substring(0, 1000) : reason, body)
+			.params(id, Timestamp.from(now), clip(reason.replace("\u0000", "")), body)
 			.update();
 		return id;
+	}
+
+	private static String clip(String reason) {
+		return reason.length() > 1000 ? reason.substring(0, 1000) : reason;
 	}
 
 	@Transactional

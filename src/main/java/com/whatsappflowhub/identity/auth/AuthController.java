@@ -37,8 +37,10 @@ class AuthController {
 	}
 
 	@PostMapping("/api/v1/auth/token")
-	ResponseEntity<TokenPair> token(@Valid @RequestBody PasswordLogin login) {
-		return noStore(sessions.login(login.email().trim(), login.password()));
+	ResponseEntity<TokenPair> token(@Valid @RequestBody PasswordLogin login,
+			jakarta.servlet.http.HttpServletRequest request) {
+		// the peer's address; behind a proxy set server.forward-headers-strategy so that it is the client's
+		return noStore(sessions.login(login.email().trim(), login.password(), request.getRemoteAddr()));
 	}
 
 	@PostMapping("/api/v1/auth/refresh")

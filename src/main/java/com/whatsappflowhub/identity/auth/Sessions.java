@@ -60,8 +60,11 @@ class Sessions {
 
 	private final String dummyHash;
 
+	private final SignInThrottle throttle;
+
 	Sessions(CrossTenant crossTenant, Users users, PasswordEncoder passwords, AccessTokens accessTokens, JdbcClient jdbc,
-			PlatformTransactionManager transactionManager, AuthSettings settings, Clock clock) {
+			PlatformTransactionManager transactionManager, AuthSettings settings, Clock clock, SignInThrottle throttle) {
+		this.throttle = throttle;
 		this.crossTenant = crossTenant;
 		this.users = users;
 		this.passwords = passwords;
@@ -73,18 +76,22 @@ class Sessions {
 		this.dummyHash = passwords.encode(UUID.randomUUID().toString());
 	}
 
-	TokenPair login(String email, String password) {
+	TokenPair login(String email, String password, String clientAddress) {
 		PasswordTooLong.check(password);
+		throttle.check(email, clientAddress); // before any hashing: a locked account costs no bcrypt
 		Optional<Users.Credentials> found = crossTenant.call("login", email, () -> users.findCredentials(email));
 		if (found.isEmpty() || found.get().passwordHash() == null) {
 			passwords.matches(password, dummyHash); // same work as a real check: no user enumeration by timing
+			throttle.failed(email, clientAddress);
 			throw new InvalidCredentials();
 		}
 		Users.Credentials credentials = found.get();
 		if (!passwords.matches(password, credentials.passwordHash()) || !credentials.user().active()
 				|| !credentials.tenantActive()) {
+			throttle.failed(email, clientAddress);
 			throw new InvalidCredentials();
 		}
+		throttle.succeeded(email);
 		User user = credentials.user();
 		return TenantContext.callAs(user.tenantId(), () -> transactions.execute(status -> {
 			users.recordLogin(user.id(), clock.instant());

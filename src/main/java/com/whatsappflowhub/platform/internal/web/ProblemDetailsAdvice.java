@@ -68,6 +68,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			.body(problem(HttpStatus.UNAUTHORIZED, ex.problemType(), ex.getMessage()));
 	}
 
+	@ExceptionHandler(com.whatsappflowhub.platform.TooManyRequests.class)
+	ResponseEntity<ProblemDetail> tooManyRequests(com.whatsappflowhub.platform.TooManyRequests ex) {
+		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()))
+			.body(problem(HttpStatus.TOO_MANY_REQUESTS, ex.problemType(), ex.getMessage()));
+	}
+
 	@ExceptionHandler(AccessDeniedException.class)
 	ProblemDetail forbidden(AccessDeniedException ex) {
 		return problem(HttpStatus.FORBIDDEN, "forbidden", "Your role does not allow this operation.");

@@ -98,13 +98,19 @@ class SecurityConfiguration {
 	/** Picks the token's verifier by its issuer: ours, the configured OIDC provider, or none (401). */
 	@Bean
 	AuthenticationManagerResolver<HttpServletRequest> tokenAuthentication(SigningKeys keys, AuthSettings settings,
-			Clock clock) {
+			Clock clock, ExternalAccounts accounts) {
 		AuthenticationManager own = manager(ownDecoder(keys, settings, clock));
+		if (settings.oidc().enabled() && (settings.oidc().audience() == null || settings.oidc().audience().isBlank())) {
+			throw new IllegalStateException("FLOWHUB_OIDC_AUDIENCE is not set: with FLOWHUB_OIDC_ISSUER_URI the provider's "
+					+ "tokens must name our API as their audience, or a token issued for any other application would do");
+		}
 		Supplier<AuthenticationManager> external = SingletonSupplier.of(() -> {
 			NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(settings.oidc().issuerUri()).build();
 			decoder.setJwtValidator(
 					TokenValidation.validator(settings.oidc().issuerUri(), settings.oidc().audience(), clock));
-			return manager(decoder);
+			JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
+			provider.setJwtAuthenticationConverter(new ExternalTokenConverter(accounts));
+			return provider::authenticate;
 		});
 		return new JwtIssuerAuthenticationManagerResolver(issuer -> {
 			if (settings.issuer().equals(issuer)) {

@@ -8,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -79,15 +80,19 @@ class Sessions {
 	TokenPair login(String email, String password, String clientAddress) {
 		PasswordTooLong.check(password);
 		throttle.check(email, clientAddress); // before any hashing: a locked account costs no bcrypt
-		Optional<Users.Credentials> found = crossTenant.call("login", email, () -> users.findCredentials(email));
-		if (found.isEmpty() || found.get().passwordHash() == null) {
-			passwords.matches(password, dummyHash); // same work as a real check: no user enumeration by timing
-			throttle.failed(email, clientAddress);
-			throw new InvalidCredentials();
+		List<Users.Credentials> accounts = crossTenant.call("login", email, () -> users.findCredentials(email));
+		Users.Credentials credentials = null;
+		for (Users.Credentials account : accounts) {
+			// e-mails are unique per tenant: the password says which of the tenants' accounts is meant
+			if (account.passwordHash() != null && passwords.matches(password, account.passwordHash())) {
+				credentials = account;
+				break;
+			}
 		}
-		Users.Credentials credentials = found.get();
-		if (!passwords.matches(password, credentials.passwordHash()) || !credentials.user().active()
-				|| !credentials.tenantActive()) {
+		if (accounts.isEmpty()) {
+			passwords.matches(password, dummyHash); // same work as a real check: no user enumeration by timing
+		}
+		if (credentials == null || !credentials.user().active() || !credentials.tenantActive()) {
 			throttle.failed(email, clientAddress);
 			throw new InvalidCredentials();
 		}

@@ -85,7 +85,8 @@ class StaffNotifications {
 		}
 		var conversation = conversations.conversationWithStaff(staff);
 		if (conversation.isEmpty()) {
-			log.info("Cannot tell staff {} on WhatsApp (no conversation with the business number): {}", staff, text);
+			// not the text: it quotes the task, which quotes the customer
+			log.info("Cannot tell staff {} on WhatsApp (no conversation with the business number): {}", staff, key);
 			return;
 		}
 		try {

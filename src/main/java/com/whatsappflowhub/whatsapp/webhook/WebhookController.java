@@ -118,7 +118,7 @@ class WebhookController {
 			return refused("not-a-delivery", HttpStatus.BAD_REQUEST, "The body is not a WhatsApp delivery; it was kept as "
 					+ id + ".");
 		}
-		ingest.ingest(body, delivery.delivery(), signedFor);
+		ingest.ingest(body, delivery.delivery(), signedFor, signature);
 		count("accepted");
 		return ResponseEntity.ok().build();
 	}

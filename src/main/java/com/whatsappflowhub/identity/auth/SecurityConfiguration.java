@@ -54,6 +54,13 @@ class SecurityConfiguration {
 		return new SecurityProblems(json);
 	}
 
+	/** The firewall's refusals (encoded slashes or percent signs, control characters, ...) as problems too. */
+	@Bean
+	org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler(SecurityProblems problems) {
+		return (request, response, ex) -> problems.write(request, response, org.springframework.http.HttpStatus.BAD_REQUEST,
+				"request-rejected", "The request's URL or headers are not accepted.");
+	}
+
 	@Bean
 	@Order(10)
 	SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManagerResolver<HttpServletRequest> tokens,

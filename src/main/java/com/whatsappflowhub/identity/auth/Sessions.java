@@ -13,6 +13,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 import com.whatsappflowhub.identity.UserId;
+import com.whatsappflowhub.audit.AuditEntry;
+import com.whatsappflowhub.audit.AuditLog;
 import com.whatsappflowhub.identity.user.PasswordTooLong;
 import com.whatsappflowhub.identity.user.User;
 import com.whatsappflowhub.identity.user.Users;
@@ -63,8 +65,11 @@ class Sessions {
 
 	private final SignInThrottle throttle;
 
+	private final AuditLog audit;
+
 	Sessions(CrossTenant crossTenant, Users users, PasswordEncoder passwords, AccessTokens accessTokens, JdbcClient jdbc,
-			PlatformTransactionManager transactionManager, AuthSettings settings, Clock clock, SignInThrottle throttle) {
+			PlatformTransactionManager transactionManager, AuthSettings settings, Clock clock, SignInThrottle throttle, AuditLog audit) {
+		this.audit = audit;
 		this.throttle = throttle;
 		this.crossTenant = crossTenant;
 		this.users = users;
@@ -94,9 +99,13 @@ class Sessions {
 		}
 		if (credentials == null || !credentials.user().active() || !credentials.tenantActive()) {
 			throttle.failed(email, clientAddress);
+			audit.record(new AuditEntry(credentials == null ? null : credentials.user().tenantId(), "email:" + email,
+					"auth.sign-in.failed", null, clientAddress, credentials == null ? null : "inactive user or tenant"));
 			throw new InvalidCredentials();
 		}
 		throttle.succeeded(email);
+		audit.record(new AuditEntry(credentials.user().tenantId(), "user:" + credentials.user().id(), "auth.sign-in.succeeded",
+				"user:" + credentials.user().id(), clientAddress, null));
 		User user = credentials.user();
 		return TenantContext.callAs(user.tenantId(), () -> transactions.execute(status -> {
 			users.recordLogin(user.id(), clock.instant());
@@ -132,6 +141,8 @@ class Sessions {
 				.update();
 			log.warn("Refresh token reuse for user {}: revoked {} token(s) of family {}", token.user(), revoked,
 					token.family());
+			audit.change(TenantContext.require(), "auth.refresh.reused", "user:" + token.user().value(),
+					"revoked " + revoked + " token(s) of the family");
 			return Outcome.REFUSED;
 		}
 		if (!token.expiresAt().isAfter(now)) {

@@ -75,8 +75,16 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			.body(problem(HttpStatus.TOO_MANY_REQUESTS, ex.problemType(), ex.getMessage()));
 	}
 
+	private final org.springframework.context.ApplicationEventPublisher events;
+
+	ProblemDetailsAdvice(org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
+	}
+
 	@ExceptionHandler(AccessDeniedException.class)
-	ProblemDetail forbidden(AccessDeniedException ex) {
+	ProblemDetail forbidden(AccessDeniedException ex, jakarta.servlet.http.HttpServletRequest request) {
+		events.publishEvent(new com.whatsappflowhub.platform.AccessDenied(request.getMethod() + " " + request.getRequestURI(),
+				"role does not allow it"));
 		return problem(HttpStatus.FORBIDDEN, "forbidden", "Your role does not allow this operation.");
 	}
 

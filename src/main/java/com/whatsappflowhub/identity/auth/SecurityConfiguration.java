@@ -64,7 +64,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(10)
 	SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManagerResolver<HttpServletRequest> tokens,
-			SecurityProblems problems) throws Exception {
+			SecurityProblems problems, ApiKeys apiKeys) throws Exception {
 		return http.securityMatcher("/api/**")
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(HttpMethod.POST, "/api/v1/auth/token", "/api/v1/auth/refresh")
@@ -72,12 +72,14 @@ class SecurityConfiguration {
 				.anyRequest()
 				.authenticated())
 			.oauth2ResourceServer(resourceServer -> resourceServer.authenticationManagerResolver(tokens)
+				.bearerTokenResolver(ApiKeyFilter.jwtOnly())
 				.authenticationEntryPoint(problems)
 				.accessDeniedHandler(problems))
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(AbstractHttpConfigurer::disable) // bearer tokens only, no cookies
 			.headers(SecurityHeaders.defaults())
+			.addFilterBefore(new ApiKeyFilter(apiKeys, problems), BearerTokenAuthenticationFilter.class)
 			.addFilterAfter(new TenantContextFilter(), BearerTokenAuthenticationFilter.class)
 			.build();
 	}
@@ -157,8 +159,13 @@ class SecurityConfiguration {
 		JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
 		authorities.setAuthoritiesClaimName("roles");
 		authorities.setAuthorityPrefix("ROLE_");
+		JwtGrantedAuthoritiesConverter scopes = new JwtGrantedAuthoritiesConverter(); // scope -> SCOPE_x
 		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-		converter.setJwtGrantedAuthoritiesConverter(authorities);
+		converter.setJwtGrantedAuthoritiesConverter(jwt -> {
+			java.util.List<org.springframework.security.core.GrantedAuthority> all = new java.util.ArrayList<>(authorities.convert(jwt));
+			all.addAll(scopes.convert(jwt));
+			return all;
+		});
 		JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
 		provider.setJwtAuthenticationConverter(converter);
 		return provider::authenticate;

@@ -30,7 +30,9 @@ import org.springframework.web.bind.annotation.RestController;
 @Validated
 class InboxController {
 
-	static final String READERS = "hasAnyRole('TENANT_ADMIN', 'MANAGER', 'USER', 'VIEWER')";
+	/** Staff, and API clients (keys or tokens) that hold the {@code messages:read} scope. */
+	static final String READERS = "hasAnyRole('TENANT_ADMIN', 'MANAGER', 'USER', 'VIEWER') "
+			+ "or (hasRole('API_CLIENT') and hasAuthority('SCOPE_messages:read'))";
 
 	private final MessageQueries queries;
 

@@ -27,7 +27,9 @@ class AuthController {
 		this.keys = keys;
 	}
 
-	record PasswordLogin(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 200) String password) {
+	/** @param otp the second factor, when the user enrolled one: a 6-digit TOTP code or a recovery code */
+	record PasswordLogin(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 200) String password,
+			@org.jspecify.annotations.Nullable @Size(max = 20) String otp) {
 	}
 
 	record Refresh(@JsonProperty("refresh_token") @NotBlank @Size(max = 200) String refreshToken) {
@@ -40,7 +42,7 @@ class AuthController {
 	ResponseEntity<TokenPair> token(@Valid @RequestBody PasswordLogin login,
 			jakarta.servlet.http.HttpServletRequest request) {
 		// the peer's address; behind a proxy set server.forward-headers-strategy so that it is the client's
-		return noStore(sessions.login(login.email().trim(), login.password(), request.getRemoteAddr()));
+		return noStore(sessions.login(login.email().trim(), login.password(), login.otp(), request.getRemoteAddr()));
 	}
 
 	@PostMapping("/api/v1/auth/refresh")

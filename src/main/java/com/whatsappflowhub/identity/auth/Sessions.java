@@ -15,6 +15,7 @@ import java.util.UUID;
 import com.whatsappflowhub.identity.UserId;
 import com.whatsappflowhub.audit.AuditEntry;
 import com.whatsappflowhub.audit.AuditLog;
+import com.whatsappflowhub.identity.mfa.SecondFactor;
 import com.whatsappflowhub.identity.user.PasswordTooLong;
 import com.whatsappflowhub.identity.user.User;
 import com.whatsappflowhub.identity.user.Users;
@@ -67,8 +68,12 @@ class Sessions {
 
 	private final AuditLog audit;
 
+	private final SecondFactor secondFactor;
+
 	Sessions(CrossTenant crossTenant, Users users, PasswordEncoder passwords, AccessTokens accessTokens, JdbcClient jdbc,
-			PlatformTransactionManager transactionManager, AuthSettings settings, Clock clock, SignInThrottle throttle, AuditLog audit) {
+			PlatformTransactionManager transactionManager, AuthSettings settings, Clock clock, SignInThrottle throttle, AuditLog audit,
+			SecondFactor secondFactor) {
+		this.secondFactor = secondFactor;
 		this.audit = audit;
 		this.throttle = throttle;
 		this.crossTenant = crossTenant;
@@ -82,7 +87,7 @@ class Sessions {
 		this.dummyHash = passwords.encode(UUID.randomUUID().toString());
 	}
 
-	TokenPair login(String email, String password, String clientAddress) {
+	TokenPair login(String email, String password, @Nullable String otp, String clientAddress) {
 		PasswordTooLong.check(password);
 		throttle.check(email, clientAddress); // before any hashing: a locked account costs no bcrypt
 		List<Users.Credentials> accounts = crossTenant.call("login", email, () -> users.findCredentials(email));
@@ -101,6 +106,18 @@ class Sessions {
 			throttle.failed(email, clientAddress);
 			audit.record(new AuditEntry(credentials == null ? null : credentials.user().tenantId(), "email:" + email,
 					"auth.sign-in.failed", null, clientAddress, credentials == null ? null : "inactive user or tenant"));
+			throw new InvalidCredentials();
+		}
+		User signingIn = credentials.user();
+		SecondFactor.Check second = TenantContext.callAs(signingIn.tenantId(),
+				() -> transactions.execute(status -> secondFactor.check(signingIn.id(), otp)));
+		if (second == SecondFactor.Check.REQUIRED) {
+			throw new SecondFactorRequired(); // the password was right: not a failure, but no token without the code
+		}
+		if (second == SecondFactor.Check.REFUSED) {
+			throttle.failed(email, clientAddress);
+			audit.record(new AuditEntry(credentials.user().tenantId(), "user:" + credentials.user().id(),
+					"auth.sign-in.failed", "user:" + credentials.user().id(), clientAddress, "second factor refused"));
 			throw new InvalidCredentials();
 		}
 		throttle.succeeded(email);

@@ -43,6 +43,7 @@ SPRING_DATASOURCE_URL="jdbc:postgresql://localhost:$PORT_PG/flowhub" \
 SPRING_DATASOURCE_USERNAME=flowhub_app SPRING_DATASOURCE_PASSWORD=app-smoke-pw \
 SPRING_FLYWAY_USER=flowhub_owner SPRING_FLYWAY_PASSWORD=owner-smoke-pw \
 FLOWHUB_DB_PLATFORM_USERNAME=flowhub_platform FLOWHUB_DB_PLATFORM_PASSWORD=platform-smoke-pw \
+FLOWHUB_WHATSAPP_APP_SECRET=smoke-app-secret FLOWHUB_WHATSAPP_VERIFY_TOKEN=smoke-verify-token \
 FLOWHUB_DATA_DIR="$workdir/data" FLOWHUB_ADMIN_PASSWORD=smoke-admin-password SERVER_PORT=$PORT_APP \
   java -jar target/whatsappflowhub.jar >"$workdir/app.log" 2>&1 &
 app_pid=$!

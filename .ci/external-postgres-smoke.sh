@@ -33,6 +33,8 @@ pg_ctlcluster "$PG_VERSION" "$CLUSTER" start
 su postgres -c "psql -q -p $PORT_PG" <<'SQL'
 CREATE ROLE flowhub_owner LOGIN PASSWORD 'owner-smoke-pw';
 CREATE ROLE flowhub_app LOGIN PASSWORD 'app-smoke-pw' NOSUPERUSER NOBYPASSRLS;
+-- trust (issue 11): the cross-tenant path's own login, a member of the application role
+CREATE ROLE flowhub_platform LOGIN PASSWORD 'platform-smoke-pw' NOSUPERUSER NOBYPASSRLS IN ROLE flowhub_app;
 CREATE DATABASE flowhub OWNER flowhub_owner;
 SQL
 
@@ -40,6 +42,8 @@ echo "smoke: starting the jar against PostgreSQL $PG_VERSION on port $PORT_PG"
 SPRING_DATASOURCE_URL="jdbc:postgresql://localhost:$PORT_PG/flowhub" \
 SPRING_DATASOURCE_USERNAME=flowhub_app SPRING_DATASOURCE_PASSWORD=app-smoke-pw \
 SPRING_FLYWAY_USER=flowhub_owner SPRING_FLYWAY_PASSWORD=owner-smoke-pw \
+FLOWHUB_DB_PLATFORM_USERNAME=flowhub_platform FLOWHUB_DB_PLATFORM_PASSWORD=platform-smoke-pw \
+FLOWHUB_WHATSAPP_APP_SECRET=smoke-app-secret FLOWHUB_WHATSAPP_VERIFY_TOKEN=smoke-verify-token \
 FLOWHUB_DATA_DIR="$workdir/data" FLOWHUB_ADMIN_PASSWORD=smoke-admin-password SERVER_PORT=$PORT_APP \
   java -jar target/whatsappflowhub.jar >"$workdir/app.log" 2>&1 &
 app_pid=$!

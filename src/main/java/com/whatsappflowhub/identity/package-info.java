@@ -2,7 +2,7 @@
  * Tenants, users, teams, roles, login and JWT issuing and validation (own issuer with JWKS, or an external
  * OIDC issuer).
  */
-@ApplicationModule(displayName = "Identity", allowedDependencies = "platform")
+@ApplicationModule(displayName = "Identity", allowedDependencies = { "platform", "audit" })
 @NullMarked
 package com.whatsappflowhub.identity;
 

@@ -4,6 +4,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
+import com.whatsappflowhub.identity.Directory;
+import com.whatsappflowhub.identity.StaffMember;
 import com.whatsappflowhub.identity.UserId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -12,7 +14,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * What staff say on WhatsApp about the message a task came from: a reply "done ✅" from the assignee completes
  * it, "I'll take it" assigns it to whoever said it, a ✅ reaction completes it and a 👍 accepts it (confirms a
- * suggestion, and takes it if nobody has it). Customers' replies change nothing. Each change is in the task's
+ * suggestion, and takes it if nobody has it). Customers' and deactivated employees' replies change nothing. Each change is in the task's
  * history as coming from WhatsApp.
  */
 @Service
@@ -20,8 +22,11 @@ public class ConversationActivity {
 
 	private final TaskManagement tasks;
 
-	ConversationActivity(TaskManagement tasks) {
+	private final Directory directory;
+
+	ConversationActivity(TaskManagement tasks, Directory directory) {
 		this.tasks = tasks;
+		this.directory = directory;
 	}
 
 	@Transactional
@@ -36,6 +41,10 @@ public class ConversationActivity {
 
 	private List<TaskView> act(UUID message, @Nullable UserId staff, ConversationSignal signal) {
 		if (staff == null || signal == ConversationSignal.NONE) {
+			return List.of();
+		}
+		// who someone was when the message arrived is not who they are now: a deactivated employee changes nothing
+		if (directory.member(staff).filter(StaffMember::active).isEmpty()) {
 			return List.of();
 		}
 		Actor by = new Actor(Actor.Type.WHATSAPP, staff.toString());

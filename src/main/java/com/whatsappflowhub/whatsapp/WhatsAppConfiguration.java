@@ -76,17 +76,35 @@ class WhatsAppConfiguration {
 				mediaDownloader(properties, json));
 	}
 
+	/**
+	 * The platform's app secret and verify token. Only a development start falls back to the dev-only values in the
+	 * source code: demo mode ({@code --demo} or {@code FLOWHUB_DEMO=true}), or the embedded database of a laptop
+	 * (no {@code SPRING_DATASOURCE_URL}; a loud warning says so). A service on its own PostgreSQL, as production runs,
+	 * does not start without them, because anyone could sign deliveries for every tenant with a published secret.
+	 */
 	@Bean
-	NumberSettings whatsAppNumberSettings(WhatsAppProperties properties) {
+	NumberSettings whatsAppNumberSettings(WhatsAppProperties properties, org.springframework.core.env.Environment env) {
+		boolean demo = env.containsProperty("demo") || env.getProperty("flowhub.demo", Boolean.class, false);
+		boolean embedded = env.containsProperty("flowhub.embedded-db.actual-port");
+		String mode = demo ? "Demo mode" : "Embedded database (development)";
 		String secret = properties.appSecret();
 		if (secret.isBlank()) {
-			log.warn("FLOWHUB_WHATSAPP_APP_SECRET is not set: webhook signatures are checked with a DEV-ONLY app secret. "
-					+ "Set it to your Meta app's secret before receiving real deliveries.");
+			if (!demo && !embedded) {
+				throw new IllegalStateException("FLOWHUB_WHATSAPP_APP_SECRET is not set: set it to your Meta app's secret "
+						+ "(webhook signatures are checked with it), or start with --demo to use the dev-only value");
+			}
+			log.warn("{}: FLOWHUB_WHATSAPP_APP_SECRET is not set, so webhook signatures are checked with the DEV-ONLY app "
+					+ "secret that is in the source code. Set it before this service receives real deliveries.", mode);
 			secret = WhatsAppProperties.DEV_APP_SECRET;
 		}
 		String token = properties.verifyToken();
 		if (token.isBlank()) {
-			log.warn("FLOWHUB_WHATSAPP_VERIFY_TOKEN is not set: Meta's handshake is answered for a DEV-ONLY verify token.");
+			if (!demo && !embedded) {
+				throw new IllegalStateException("FLOWHUB_WHATSAPP_VERIFY_TOKEN is not set: set it to the verify token of "
+						+ "your Meta app's webhook subscription, or start with --demo to use the dev-only value");
+			}
+			log.warn("{}: FLOWHUB_WHATSAPP_VERIFY_TOKEN is not set, so Meta's handshake is answered for the DEV-ONLY verify "
+					+ "token.", mode);
 			token = WhatsAppProperties.DEV_VERIFY_TOKEN;
 		}
 		return new NumberSettings(secret, token, properties.demoPhoneNumberId(), properties.routingRefresh());

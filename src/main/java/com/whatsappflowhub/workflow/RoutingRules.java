@@ -34,7 +34,11 @@ public class RoutingRules {
 
 	private final Clock clock;
 
-	RoutingRules(Rules rules, Conditions conditions, Directory directory, Clock clock) {
+	private final com.whatsappflowhub.audit.AuditLog audit;
+
+	RoutingRules(Rules rules, Conditions conditions, Directory directory, Clock clock,
+			com.whatsappflowhub.audit.AuditLog audit) {
+		this.audit = audit;
 		this.rules = rules;
 		this.conditions = conditions;
 		this.directory = directory;
@@ -75,6 +79,7 @@ public class RoutingRules {
 				request.enabled() == null || request.enabled(), request.condition(), List.copyOf(request.actions()),
 				request.stopProcessing(), now, now);
 		rules.save(rule);
+		audited("rule.created", rule.id(), rule.name());
 		return rule;
 	}
 
@@ -87,6 +92,7 @@ public class RoutingRules {
 				request.enabled() == null ? current.enabled() : request.enabled(), request.condition(),
 				List.copyOf(request.actions()), request.stopProcessing(), current.createdAt(), clock.instant());
 		rules.save(rule);
+		audited("rule.replaced", id, rule.name());
 		return rule;
 	}
 
@@ -96,6 +102,7 @@ public class RoutingRules {
 		Rule rule = new Rule(id, current.name(), current.position(), enabled, current.condition(), current.actions(),
 				current.stopProcessing(), current.createdAt(), clock.instant());
 		rules.save(rule);
+		audited(enabled ? "rule.enabled" : "rule.disabled", id, rule.name());
 		return rule;
 	}
 
@@ -104,6 +111,11 @@ public class RoutingRules {
 		if (!rules.delete(id)) {
 			throw new RuleNotFound(id);
 		}
+		audited("rule.deleted", id, null);
+	}
+
+	private void audited(String action, RuleId id, @Nullable String name) {
+		audit.change(com.whatsappflowhub.platform.TenantContext.require(), action, "rule:" + id.value(), name);
 	}
 
 	/** Puts the named rules first, in this order; rules not named keep their relative order after them. */

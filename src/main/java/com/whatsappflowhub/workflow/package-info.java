@@ -3,7 +3,7 @@
  * and actions (priority, assignment to a user or round-robin in a team, labels, notify the sender, require
  * confirmation, stop). A rule that fails at run time is recorded and skipped.
  */
-@ApplicationModule(displayName = "Workflow", allowedDependencies = { "platform", "identity" })
+@ApplicationModule(displayName = "Workflow", allowedDependencies = { "platform", "identity", "audit" })
 @NullMarked
 package com.whatsappflowhub.workflow;
 

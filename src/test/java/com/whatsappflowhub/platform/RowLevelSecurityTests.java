@@ -131,6 +131,45 @@ class RowLevelSecurityTests {
 		assertThat(jdbc.sql("SELECT count(*) FROM tenant").query(Long.class).single()).isZero();
 	}
 
+	@Test
+	void settingTheCrossTenantFlagAsTheApplicationRoleOpensNothing() {
+		// what an SQL injection through any of the application's connections could do: SET and set_config()
+		List<String> viaSet = TenantContext.callAs(TenantId.of(a.tenantId()), () -> transactions.execute(status -> {
+			jdbc.sql("SET LOCAL app.cross_tenant = on").update();
+			return jdbc.sql("SELECT tenant_id::text FROM app_user").query(String.class).list();
+		}));
+		assertThat(viaSet).isNotEmpty().containsOnly(a.tenantId());
+		Long viaSetConfig = transactions.execute(status -> jdbc
+			.sql("SELECT count(*) FROM (SELECT set_config('app.cross_tenant', 'on', true)) s, tenant")
+			.query(Long.class)
+			.single());
+		assertThat(viaSetConfig).isZero();
+		Long withoutTenant = transactions.execute(status -> {
+			jdbc.sql("SELECT set_config('app.cross_tenant', 'on', true)").query().singleRow();
+			return jdbc.sql("SELECT count(*) FROM app_user WHERE tenant_id = ?::uuid").param(b.tenantId()).query(Long.class).single();
+		});
+		assertThat(withoutTenant).isZero();
+	}
+
+	@Test
+	void theApplicationRoleCannotBecomeThePlatformRole() {
+		Throwable refused = org.assertj.core.api.Assertions.catchThrowable(() -> transactions
+			.executeWithoutResult(status -> jdbc.sql("SET LOCAL ROLE flowhub_platform").update()));
+		assertThat(refused).rootCause().hasMessageContaining("permission denied");
+	}
+
+	@Test
+	void theApplicationRoleCannotPlantASigningKey() {
+		Throwable refused = org.assertj.core.api.Assertions.catchThrowable(() -> transactions
+			.executeWithoutResult(status -> jdbc
+				.sql("INSERT INTO signing_key (kid, public_jwk, private_key, created_at) VALUES ('evil', '{}', '\\x00', now())")
+				.update()));
+		assertThat(refused).rootCause().hasMessageContaining("permission denied");
+		Throwable retire = org.assertj.core.api.Assertions.catchThrowable(() -> transactions
+			.executeWithoutResult(status -> jdbc.sql("UPDATE signing_key SET retired_at = now()").update()));
+		assertThat(retire).rootCause().hasMessageContaining("permission denied");
+	}
+
 	private List<String> tenantOwnedTables() {
 		return jdbc.sql("""
 				SELECT DISTINCT table_name FROM information_schema.columns

@@ -20,7 +20,40 @@ class WhatsAppConfigurationTest {
 
 	final ApplicationContextRunner context = new ApplicationContextRunner()
 		.withUserConfiguration(WhatsAppConfiguration.class)
+		.withBean(SentMessages.class, () -> new InMemorySentMessages(10))
+		.withPropertyValues("flowhub.whatsapp.app-secret=configured-secret", "flowhub.whatsapp.verify-token=configured-token");
+
+	final ApplicationContextRunner unconfigured = new ApplicationContextRunner()
+		.withUserConfiguration(WhatsAppConfiguration.class)
 		.withBean(SentMessages.class, () -> new InMemorySentMessages(10));
+
+	@Test
+	void refusesToStartWithoutAnAppSecretOutsideDemoMode() {
+		unconfigured.withPropertyValues("flowhub.whatsapp.verify-token=configured-token")
+			.run(ctx -> assertThat(ctx.getStartupFailure()).hasStackTraceContaining("FLOWHUB_WHATSAPP_APP_SECRET is not set"));
+		unconfigured.withPropertyValues("flowhub.whatsapp.app-secret=configured-secret")
+			.run(ctx -> assertThat(ctx.getStartupFailure()).hasStackTraceContaining("FLOWHUB_WHATSAPP_VERIFY_TOKEN is not set"));
+	}
+
+	@Test
+	void theEmbeddedDatabaseOfALaptopKeepsTheDevSecretButAnOwnDatabaseDoesNot() {
+		unconfigured.withPropertyValues("flowhub.embedded-db.actual-port=5432")
+			.run(ctx -> assertThat(ctx.getBean(com.whatsappflowhub.whatsapp.number.NumberSettings.class).appSecret())
+				.isEqualTo("dev-only-app-secret-do-not-use-in-production"));
+		unconfigured.withPropertyValues("spring.datasource.url=jdbc:postgresql://db:5432/flowhub")
+			.run(ctx -> assertThat(ctx.getStartupFailure()).hasStackTraceContaining("FLOWHUB_WHATSAPP_APP_SECRET is not set"));
+	}
+
+	@Test
+	void demoModeKeepsTheDevSecretThatTheBenchmarksSignWith() {
+		unconfigured.withPropertyValues("flowhub.demo=true")
+			.run(ctx -> assertThat(ctx.getBean(com.whatsappflowhub.whatsapp.number.NumberSettings.class).appSecret())
+				.isEqualTo("dev-only-app-secret-do-not-use-in-production"));
+		unconfigured.withPropertyValues("demo=")
+			.run(ctx -> assertThat(ctx).hasNotFailed());
+		context.run(ctx -> assertThat(ctx.getBean(com.whatsappflowhub.whatsapp.number.NumberSettings.class).appSecret())
+			.isEqualTo("configured-secret"));
+	}
 
 	@Test
 	void bindsTheDefaultsOfTheGraphApi() {

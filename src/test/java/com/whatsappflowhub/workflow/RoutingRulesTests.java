@@ -59,6 +59,19 @@ class RoutingRulesTests {
 	}
 
 	@Test
+	void aRuleTooExpensiveToRunIsRefusedWhenSavedSayingSo() {
+		TenantFixture tenant = api.newTenant();
+		String list = java.util.stream.IntStream.range(0, 60).mapToObj(Integer::toString)
+			.collect(java.util.stream.Collectors.joining(",", "[", "]"));
+		MvcTestResult result = api.post("/api/v1/rules", tenant.token(Role.TENANT_ADMIN),
+				rule("nested", list + ".all(x, " + list + ".all(y, " + list + ".exists(z, x == y + z)))", List.of(), false));
+		assertThat(result).hasStatus(400);
+		assertThat(api.read(result).get("detail").asString()).contains("too expensive");
+		assertThat(api.post("/api/v1/rules", tenant.token(Role.TENANT_ADMIN),
+				rule("vip", "task.labels.exists(l, l == 'vip')", List.of(), false))).hasStatus(201);
+	}
+
+	@Test
 	void dryRunShowsWhichRulesMatchInOrderAndWhatTheyWouldDo() {
 		TenantFixture tenant = api.newTenant();
 		String admin = tenant.token(Role.TENANT_ADMIN);

@@ -32,7 +32,9 @@ class AuthController {
 		this.keys = keys;
 	}
 
-	record PasswordLogin(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 200) String password) {
+	/** @param otp the second factor, when the user enrolled one: a 6-digit TOTP code or a recovery code */
+	record PasswordLogin(@NotBlank @Size(max = 254) String email, @NotBlank @Size(max = 200) String password,
+			@org.jspecify.annotations.Nullable @Size(max = 20) String otp) {
 	}
 
 	record Refresh(@JsonProperty("refresh_token") @NotBlank @Size(max = 200) String refreshToken) {
@@ -49,8 +51,10 @@ class AuthController {
 	@ApiResponse(responseCode = "200", description = "Signed in; the tokens are not cached (`Cache-Control: no-store`).")
 	@ApiResponse(responseCode = "401", description = "Wrong e-mail or password, or the user is deactivated.")
 	@PostMapping("/api/v1/auth/token")
-	ResponseEntity<TokenPair> token(@Valid @RequestBody PasswordLogin login) {
-		return noStore(sessions.login(login.email().trim(), login.password()));
+	ResponseEntity<TokenPair> token(@Valid @RequestBody PasswordLogin login,
+			jakarta.servlet.http.HttpServletRequest request) {
+		// the peer's address; behind a proxy set server.forward-headers-strategy so that it is the client's
+		return noStore(sessions.login(login.email().trim(), login.password(), login.otp(), request.getRemoteAddr()));
 	}
 
 	@Operation(operationId = "refreshToken", summary = "Exchange a refresh token for a new token pair", description = """

@@ -54,10 +54,17 @@ class SecurityConfiguration {
 		return new SecurityProblems(json);
 	}
 
+	/** The firewall's refusals (encoded slashes or percent signs, control characters, ...) as problems too. */
+	@Bean
+	org.springframework.security.web.firewall.RequestRejectedHandler requestRejectedHandler(SecurityProblems problems) {
+		return (request, response, ex) -> problems.write(request, response, org.springframework.http.HttpStatus.BAD_REQUEST,
+				"request-rejected", "The request's URL or headers are not accepted.");
+	}
+
 	@Bean
 	@Order(10)
 	SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManagerResolver<HttpServletRequest> tokens,
-			SecurityProblems problems) throws Exception {
+			SecurityProblems problems, ApiKeys apiKeys) throws Exception {
 		return http.securityMatcher("/api/**")
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(HttpMethod.POST, "/api/v1/auth/token", "/api/v1/auth/refresh")
@@ -65,12 +72,14 @@ class SecurityConfiguration {
 				.anyRequest()
 				.authenticated())
 			.oauth2ResourceServer(resourceServer -> resourceServer.authenticationManagerResolver(tokens)
+				.bearerTokenResolver(ApiKeyFilter.jwtOnly())
 				.authenticationEntryPoint(problems)
 				.accessDeniedHandler(problems))
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(AbstractHttpConfigurer::disable) // bearer tokens only, no cookies
 			.headers(SecurityHeaders.defaults())
+			.addFilterBefore(new ApiKeyFilter(apiKeys, problems), BearerTokenAuthenticationFilter.class)
 			.addFilterAfter(new TenantContextFilter(), BearerTokenAuthenticationFilter.class)
 			.build();
 	}
@@ -98,13 +107,19 @@ class SecurityConfiguration {
 	/** Picks the token's verifier by its issuer: ours, the configured OIDC provider, or none (401). */
 	@Bean
 	AuthenticationManagerResolver<HttpServletRequest> tokenAuthentication(SigningKeys keys, AuthSettings settings,
-			Clock clock) {
+			Clock clock, ExternalAccounts accounts) {
 		AuthenticationManager own = manager(ownDecoder(keys, settings, clock));
+		if (settings.oidc().enabled() && (settings.oidc().audience() == null || settings.oidc().audience().isBlank())) {
+			throw new IllegalStateException("FLOWHUB_OIDC_AUDIENCE is not set: with FLOWHUB_OIDC_ISSUER_URI the provider's "
+					+ "tokens must name our API as their audience, or a token issued for any other application would do");
+		}
 		Supplier<AuthenticationManager> external = SingletonSupplier.of(() -> {
 			NimbusJwtDecoder decoder = NimbusJwtDecoder.withIssuerLocation(settings.oidc().issuerUri()).build();
 			decoder.setJwtValidator(
 					TokenValidation.validator(settings.oidc().issuerUri(), settings.oidc().audience(), clock));
-			return manager(decoder);
+			JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
+			provider.setJwtAuthenticationConverter(new ExternalTokenConverter(accounts));
+			return provider::authenticate;
 		});
 		return new JwtIssuerAuthenticationManagerResolver(issuer -> {
 			if (settings.issuer().equals(issuer)) {
@@ -144,8 +159,13 @@ class SecurityConfiguration {
 		JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
 		authorities.setAuthoritiesClaimName("roles");
 		authorities.setAuthorityPrefix("ROLE_");
+		JwtGrantedAuthoritiesConverter scopes = new JwtGrantedAuthoritiesConverter(); // scope -> SCOPE_x
 		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
-		converter.setJwtGrantedAuthoritiesConverter(authorities);
+		converter.setJwtGrantedAuthoritiesConverter(jwt -> {
+			java.util.List<org.springframework.security.core.GrantedAuthority> all = new java.util.ArrayList<>(authorities.convert(jwt));
+			all.addAll(scopes.convert(jwt));
+			return all;
+		});
 		JwtAuthenticationProvider provider = new JwtAuthenticationProvider(decoder);
 		provider.setJwtAuthenticationConverter(converter);
 		return provider::authenticate;

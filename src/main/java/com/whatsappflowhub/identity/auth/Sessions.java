@@ -8,11 +8,16 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import com.whatsappflowhub.audit.AuditEntry;
+import com.whatsappflowhub.audit.AuditLog;
 import com.whatsappflowhub.identity.SignIn;
 import com.whatsappflowhub.identity.UserId;
+import com.whatsappflowhub.identity.mfa.SecondFactor;
+import com.whatsappflowhub.identity.user.PasswordTooLong;
 import com.whatsappflowhub.identity.user.User;
 import com.whatsappflowhub.identity.user.Users;
 import com.whatsappflowhub.platform.CrossTenant;
@@ -60,8 +65,18 @@ class Sessions implements SignIn {
 
 	private final String dummyHash;
 
+	private final SignInThrottle throttle;
+
+	private final AuditLog audit;
+
+	private final SecondFactor secondFactor;
+
 	Sessions(CrossTenant crossTenant, Users users, PasswordEncoder passwords, AccessTokens accessTokens, JdbcClient jdbc,
-			PlatformTransactionManager transactionManager, AuthSettings settings, Clock clock) {
+			PlatformTransactionManager transactionManager, AuthSettings settings, Clock clock, SignInThrottle throttle, AuditLog audit,
+			SecondFactor secondFactor) {
+		this.secondFactor = secondFactor;
+		this.audit = audit;
+		this.throttle = throttle;
 		this.crossTenant = crossTenant;
 		this.users = users;
 		this.passwords = passwords;
@@ -73,35 +88,73 @@ class Sessions implements SignIn {
 		this.dummyHash = passwords.encode(UUID.randomUUID().toString());
 	}
 
-	TokenPair login(String email, String password) {
-		User user = authenticate(email, password).orElseThrow(InvalidCredentials::new);
+	TokenPair login(String email, String password, @Nullable String otp, String clientAddress) {
+		User user = authenticate(email, password, otp, clientAddress);
 		return TenantContext.callAs(user.tenantId(), () -> transactions.execute(status -> {
 			users.recordLogin(user.id(), clock.instant());
 			return pair(user, UUID.randomUUID());
 		}));
 	}
 
+	/**
+	 * For the dashboard's own session: the same checks as the token endpoint (throttling, timing, active user and
+	 * tenant, audit). An account with a second factor cannot sign in there yet: the form asks for no code.
+	 */
 	@Override
 	public Optional<Account> verify(String email, String password) {
-		return authenticate(email, password).map(user -> {
-			TenantContext.runAs(user.tenantId(),
-					() -> transactions.executeWithoutResult(status -> users.recordLogin(user.id(), clock.instant())));
-			return new Account(user.id(), user.tenantId(), user.name(), user.email(), user.roles());
-		});
+		User user;
+		try {
+			user = authenticate(email, password, null, "dashboard");
+		}
+		catch (InvalidCredentials | SecondFactorRequired refused) {
+			return Optional.empty();
+		}
+		TenantContext.runAs(user.tenantId(),
+				() -> transactions.executeWithoutResult(status -> users.recordLogin(user.id(), clock.instant())));
+		return Optional.of(new Account(user.id(), user.tenantId(), user.name(), user.email(), user.roles()));
 	}
 
-	private Optional<User> authenticate(String email, String password) {
-		Optional<Users.Credentials> found = crossTenant.call("login", email, () -> users.findCredentials(email));
-		if (found.isEmpty() || found.get().passwordHash() == null) {
+	private User authenticate(String email, String password, @Nullable String otp, String clientAddress) {
+		PasswordTooLong.check(password);
+		throttle.check(email, clientAddress); // before any hashing: a locked account costs no bcrypt
+		List<Users.Credentials> accounts = crossTenant.call("login", email, () -> users.findCredentials(email));
+		Users.Credentials credentials = null;
+		for (Users.Credentials account : accounts) {
+			// e-mails are unique per tenant: the password says which of the tenants' accounts is meant
+			if (account.passwordHash() != null && passwords.matches(password, account.passwordHash())) {
+				credentials = account;
+				break;
+			}
+		}
+		if (accounts.isEmpty()) {
 			passwords.matches(password, dummyHash); // same work as a real check: no user enumeration by timing
-			return Optional.empty();
 		}
-		Users.Credentials credentials = found.get();
-		if (!passwords.matches(password, credentials.passwordHash()) || !credentials.user().active()
-				|| !credentials.tenantActive()) {
-			return Optional.empty();
+		if (credentials == null || !credentials.user().active() || !credentials.tenantActive()) {
+			throttle.failed(email, clientAddress);
+			audit.record(new AuditEntry(credentials == null ? null : credentials.user().tenantId(), "email:" + email,
+					"auth.sign-in.failed", null, clientAddress, credentials == null ? null : "inactive user or tenant"));
+			throw new InvalidCredentials();
 		}
-		return Optional.of(credentials.user());
+		User signingIn = credentials.user();
+		SecondFactor.Check second = TenantContext.callAs(signingIn.tenantId(),
+				() -> transactions.execute(status -> secondFactor.check(signingIn.id(), otp)));
+		if (second == SecondFactor.Check.REQUIRED) {
+			throw new SecondFactorRequired(); // the password was right: not a failure, but no token without the code
+		}
+		if (second == SecondFactor.Check.REFUSED) {
+			throttle.failed(email, clientAddress);
+			audit.record(new AuditEntry(credentials.user().tenantId(), "user:" + credentials.user().id(),
+					"auth.sign-in.failed", "user:" + credentials.user().id(), clientAddress, "second factor refused"));
+			throw new InvalidCredentials();
+		}
+		throttle.succeeded(email);
+		audit.record(new AuditEntry(credentials.user().tenantId(), "user:" + credentials.user().id(), "auth.sign-in.succeeded",
+				"user:" + credentials.user().id(), clientAddress, null));
+		User user = credentials.user();
+		return TenantContext.callAs(user.tenantId(), () -> transactions.execute(status -> {
+			users.recordLogin(user.id(), clock.instant());
+			return pair(user, UUID.randomUUID());
+		}));
 	}
 
 	TokenPair refresh(String presented) {
@@ -132,6 +185,8 @@ class Sessions implements SignIn {
 				.update();
 			log.warn("Refresh token reuse for user {}: revoked {} token(s) of family {}", token.user(), revoked,
 					token.family());
+			audit.change(TenantContext.require(), "auth.refresh.reused", "user:" + token.user().value(),
+					"revoked " + revoked + " token(s) of the family");
 			return Outcome.REFUSED;
 		}
 		if (!token.expiresAt().isAfter(now)) {

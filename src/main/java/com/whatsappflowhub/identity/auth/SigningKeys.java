@@ -15,6 +15,7 @@ import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jose.jwk.KeyUse;
 import com.nimbusds.jose.jwk.RSAKey;
 import com.nimbusds.jose.jwk.gen.RSAKeyGenerator;
+import com.whatsappflowhub.platform.CrossTenant;
 import com.whatsappflowhub.platform.Secrets;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -47,10 +48,13 @@ class SigningKeys {
 
 	private final AuthSettings settings;
 
+	private final CrossTenant crossTenant;
+
 	private volatile Keys keys = new Keys(null, new JWKSet(), Instant.EPOCH);
 
 	SigningKeys(JdbcClient jdbc, Secrets secrets, PlatformTransactionManager transactionManager, Clock clock,
-			AuthSettings settings) {
+			AuthSettings settings, CrossTenant crossTenant) {
+		this.crossTenant = crossTenant;
 		this.jdbc = jdbc;
 		this.secrets = secrets;
 		this.transactions = new TransactionTemplate(transactionManager);
@@ -68,11 +72,12 @@ class SigningKeys {
 			current = reload().current();
 		}
 		if (current == null) {
-			transactions.executeWithoutResult(status -> {
+			crossTenant.call("signing-keys:create", "system", () -> {
 				lock();
 				if (activeKid() == null) {
 					insert(generate());
 				}
+				return null;
 			});
 			current = reload().current();
 		}
@@ -99,12 +104,14 @@ class SigningKeys {
 
 	/** Starts signing with a new key; the old public key stays published for one access-token lifetime. */
 	RSAKey rotate() {
-		transactions.executeWithoutResult(status -> {
+		// only the platform role may write signing_key (identity V12): the keys are written through CrossTenant
+		crossTenant.call("signing-keys:rotate", "system", () -> {
 			lock();
 			jdbc.sql("UPDATE signing_key SET retired_at = ? WHERE retired_at IS NULL")
 				.param(Timestamp.from(clock.instant()))
 				.update();
 			insert(generate());
+			return null;
 		});
 		reload();
 		RSAKey current = current();

@@ -19,8 +19,8 @@ import org.jspecify.annotations.Nullable;
 /**
  * What every accepted token must satisfy, ours or an external provider's: the expected issuer, inside its
  * {@code nbf}/{@code exp} window (30 s of clock skew), a subject, and a {@code tenant_id} that is a UUID
- * (a token that does not say which tenant it acts for is refused). External tokens must also name our
- * audience when one is configured.
+ * (a token that does not say which tenant it acts for is refused), and an {@code exp}. External tokens must
+ * also name our audience (required with an external provider).
  */
 final class TokenValidation {
 
@@ -34,6 +34,8 @@ final class TokenValidation {
 		time.setClock(clock);
 		List<OAuth2TokenValidator<Jwt>> validators = new ArrayList<>(List.of(time, new JwtIssuerValidator(issuer),
 				new JwtClaimValidator<@Nullable Object>(JwtClaimNames.SUB, TokenValidation::present),
+				// a token without exp would never expire: Spring's timestamp check only looks at exp when it is there
+				new JwtClaimValidator<@Nullable Object>(JwtClaimNames.EXP, java.util.Objects::nonNull),
 				new JwtClaimValidator<@Nullable Object>(TENANT_ID, TokenValidation::uuid)));
 		if (audience != null && !audience.isBlank()) {
 			validators.add(new JwtClaimValidator<@Nullable Object>(JwtClaimNames.AUD,

@@ -1,5 +1,11 @@
 package com.whatsappflowhub.identity.bootstrap;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -27,7 +33,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * On the very first start (no tenant yet) creates the operators' {@code platform} tenant with the super admin,
- * and a {@code demo} tenant with its administrator and a small team, and prints their credentials once.
+ * and a {@code demo} tenant with its administrator and a small team. Generated passwords go to
+ * {@code bootstrap-credentials.txt} (mode 0600) in the data directory, never to the log.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -47,8 +54,15 @@ class FirstStart implements ApplicationRunner {
 
 	private final SecureRandom random = new SecureRandom();
 
+	/** Where the first start leaves the generated passwords, in the data directory. */
+	static final String CREDENTIALS_FILE = "bootstrap-credentials.txt";
+
+	private final Path dataDir;
+
 	FirstStart(BootstrapSettings settings, TenantManagement tenants, UserManagement users,
-			PlatformTransactionManager transactionManager) {
+			PlatformTransactionManager transactionManager,
+			@org.springframework.beans.factory.annotation.Value("${flowhub.data-dir:./data}") String dataDir) {
+		this.dataDir = Path.of(dataDir).toAbsolutePath().normalize();
 		this.settings = settings;
 		this.tenants = tenants;
 		this.users = users;
@@ -92,9 +106,30 @@ class FirstStart implements ApplicationRunner {
 			log.info("Bootstrap data exists already (created by another instance)");
 			return;
 		}
-		StringBuilder banner = new StringBuilder("\n\n  First start: bootstrap accounts (shown once, change them)\n");
-		credentials.forEach(line -> banner.append("    ").append(line).append('\n'));
-		log.warn(banner.toString());
+		// never in the log (logs are shipped, kept and read by more people than the operator): a 0600 file instead
+		StringBuilder text = new StringBuilder("# First start: bootstrap accounts. Sign in, change the passwords, delete this file.\n");
+		credentials.forEach(line -> text.append(line).append('\n'));
+		Path file = dataDir.resolve(CREDENTIALS_FILE);
+		writeOwnerOnly(file, text.toString());
+		log.warn("First start: created the bootstrap accounts ({}); their passwords are in {} (readable by its owner "
+				+ "only: read it, change them, delete it)", credentials.size(), file);
+	}
+
+	static void writeOwnerOnly(Path file, String text) {
+		try {
+			Files.createDirectories(file.getParent());
+			Files.deleteIfExists(file);
+			if (file.getFileSystem().supportedFileAttributeViews().contains("posix")) {
+				Files.createFile(file, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+			}
+			else {
+				Files.createFile(file);
+			}
+			Files.writeString(file, text, StandardCharsets.UTF_8);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not write the bootstrap credentials to " + file, ex);
+		}
 	}
 
 	private String password(@Nullable String given, List<String> credentials, String email) {

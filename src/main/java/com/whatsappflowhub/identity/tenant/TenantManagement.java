@@ -43,8 +43,12 @@ public class TenantManagement {
 
 	private final ApplicationEventPublisher events;
 
+	private final com.whatsappflowhub.audit.AuditLog audit;
+
 	TenantManagement(Tenants tenants, UserManagement users, CrossTenant crossTenant,
-			PlatformTransactionManager transactionManager, Clock clock, ApplicationEventPublisher events) {
+			PlatformTransactionManager transactionManager, Clock clock, ApplicationEventPublisher events,
+			com.whatsappflowhub.audit.AuditLog audit) {
+		this.audit = audit;
 		this.events = events;
 		this.tenants = tenants;
 		this.users = users;
@@ -76,6 +80,7 @@ public class TenantManagement {
 			catch (DuplicateKeyException ex) {
 				throw new SlugTaken(tenant.slug());
 			}
+			audit.change(tenant.id(), "tenant.created", "tenant:" + tenant.id(), tenant.slug());
 			User admin = users.create(request.admin(), system);
 			events.publishEvent(new TenantCreated(tenant.id(), tenant.slug(), tenant.name(), tenant.timezone(),
 					tenant.locale(), "demo".equals(tenant.slug())));
@@ -115,6 +120,8 @@ public class TenantManagement {
 					changes.settings() == null ? current.settings() : changes.settings(), current.platform(),
 					current.createdAt(), clock.instant());
 			tenants.update(changed);
+			audit.change(id, "tenant.changed", "tenant:" + id, (changes.status() != null ? "status " + changes.status() + " " : "")
+					+ (changes.settings() != null ? "settings" : ""));
 			return changed;
 		}));
 	}

@@ -27,7 +27,11 @@ public class UserManagement {
 
 	private final Clock clock;
 
-	UserManagement(Users users, Teams teams, PasswordEncoder passwords, Clock clock) {
+	private final com.whatsappflowhub.audit.AuditLog audit;
+
+	UserManagement(Users users, Teams teams, PasswordEncoder passwords, Clock clock,
+			com.whatsappflowhub.audit.AuditLog audit) {
+		this.audit = audit;
 		this.users = users;
 		this.teams = teams;
 		this.passwords = passwords;
@@ -53,6 +57,9 @@ public class UserManagement {
 	 */
 	@Transactional
 	public User create(NewUser request, Set<Role> grantedBy) {
+		if (request.password() != null) {
+			PasswordTooLong.check(request.password());
+		}
 		checkGrantable(request.roles(), grantedBy);
 		if (request.teamId() != null) {
 			team(request.teamId());
@@ -67,11 +74,15 @@ public class UserManagement {
 		catch (DuplicateKeyException ex) {
 			throw new EmailTaken(user.email());
 		}
+		audit.change(user.tenantId(), "user.created", "user:" + user.id().value(), "roles " + user.roles());
 		return user;
 	}
 
 	@Transactional
 	public User change(UserId id, UserChanges changes, Set<Role> grantedBy) {
+		if (changes.password() != null) {
+			PasswordTooLong.check(changes.password());
+		}
 		User current = user(id);
 		if (changes.roles() != null) {
 			checkGrantable(changes.roles(), grantedBy);
@@ -94,6 +105,8 @@ public class UserManagement {
 		if (changes.password() != null || !changed.active()) {
 			users.revokeRefreshTokens(id, clock.instant());
 		}
+		audit.change(changed.tenantId(), "user.changed", "user:" + id.value(), (changes.password() != null ? "password " : "")
+				+ (changes.roles() != null ? "roles " + changed.roles() + " " : "") + (changed.active() ? "" : "inactive"));
 		return changed;
 	}
 
@@ -103,6 +116,7 @@ public class UserManagement {
 		User current = user(id);
 		users.update(current.deactivated(clock.instant()));
 		users.revokeRefreshTokens(id, clock.instant());
+		audit.change(current.tenantId(), "user.deactivated", "user:" + id.value(), null);
 	}
 
 	@Transactional(readOnly = true)

@@ -120,17 +120,28 @@ public class Users {
 			.list();
 	}
 
-	/** Platform-wide e-mail check; only meaningful inside the cross-tenant path. */
-	boolean emailExists(String email) {
-		return jdbc.sql("SELECT count(*) FROM app_user WHERE lower(email) = lower(?)").param(email).query(Long.class).single() > 0;
-	}
+	/** Most accounts one sign-in tries for an e-mail that several tenants use (each costs a bcrypt check). */
+	public static final int MAX_ACCOUNTS_PER_EMAIL = 5;
 
-	/** Login lookup: the user, the password hash and whether the tenant is active. Cross-tenant path only. */
-	public Optional<Credentials> findCredentials(String email) {
+	/**
+	 * Login lookup: the accounts with this e-mail (unique per tenant, so possibly one in each of several tenants), their
+	 * password hashes and whether their tenants are active, oldest first. Cross-tenant path only.
+	 */
+	public List<Credentials> findCredentials(String email) {
 		return jdbc.sql("SELECT u." + COLUMNS.replace(", ", ", u.") + ", u.password_hash, t.status = 'ACTIVE' AS tenant_active "
-				+ "FROM app_user u JOIN tenant t ON t.id = u.tenant_id WHERE lower(u.email) = lower(?)")
+				+ "FROM app_user u JOIN tenant t ON t.id = u.tenant_id WHERE lower(u.email) = lower(?) "
+				+ "ORDER BY u.created_at LIMIT " + MAX_ACCOUNTS_PER_EMAIL)
 			.param(email)
 			.query((rs, row) -> new Credentials(map(rs, row), rs.getString("password_hash"), rs.getBoolean("tenant_active")))
+			.list();
+	}
+
+	/** The current tenant's account with this e-mail, and whether the tenant is active (external OIDC tokens). */
+	public Optional<Credentials> findInTenant(String email) {
+		return jdbc.sql("SELECT u." + COLUMNS.replace(", ", ", u.") + ", NULL AS password_hash, t.status = 'ACTIVE' AS tenant_active "
+				+ "FROM app_user u JOIN tenant t ON t.id = u.tenant_id WHERE u.tenant_id = ? AND lower(u.email) = lower(?)")
+			.params(tenant(), email)
+			.query((rs, row) -> new Credentials(map(rs, row), null, rs.getBoolean("tenant_active")))
 			.optional();
 	}
 

@@ -33,7 +33,9 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @Validated
 class InboxController {
 
-	static final String READERS = "hasAnyRole('TENANT_ADMIN', 'MANAGER', 'USER', 'VIEWER')";
+	/** Staff, and API clients (keys or tokens) that hold the {@code messages:read} scope. */
+	static final String READERS = "hasAnyRole('TENANT_ADMIN', 'MANAGER', 'USER', 'VIEWER') "
+			+ "or (hasRole('API_CLIENT') and hasAuthority('SCOPE_messages:read'))";
 
 	private final MessageQueries queries;
 

@@ -65,6 +65,8 @@ class DeliveryIngest {
 
 	private final Counter unroutableItems;
 
+	private final Counter droppedItems;
+
 	DeliveryIngest(NumberRouting routing, Inbox inbox, MediaJobs mediaJobs, MediaWorker mediaWorker,
 			Quarantine quarantine, JdbcClient jdbc, PlatformTransactionManager transactionManager, JsonMapper json,
 			Clock clock, MeterRegistry meters) {
@@ -80,6 +82,9 @@ class DeliveryIngest {
 		this.unroutableItems = Counter.builder("whatsapp.webhook.unroutable.items")
 			.description("Delivered items for a phone number or business account no tenant registered")
 			.register(meters);
+		this.droppedItems = Counter.builder("whatsapp.webhook.unroutable.dropped")
+			.description("Unroutable items not kept because their number had too many parked already")
+			.register(meters);
 	}
 
 	/** What a delivery brought: items stored now, and items kept as unroutable. */
@@ -90,8 +95,9 @@ class DeliveryIngest {
 	 * @param signedFor the numbers whose own app secret verified the delivery (items for any other number are kept as
 	 *     unroutable: one tenant's app cannot speak for another's number), or {@code null} when the platform's app
 	 *     signed it (then it speaks for every number)
+	 * @param signature the header, kept with parked items so a number registered later can check it with its own secret
 	 */
-	Outcome ingest(byte[] body, Delivery delivery, @Nullable Set<UUID> signedFor) {
+	Outcome ingest(byte[] body, Delivery delivery, @Nullable Set<UUID> signedFor, @Nullable String signature) {
 		Instant now = clock.instant();
 		Map<TenantId, List<Routed>> byTenant = new LinkedHashMap<>();
 		List<Quarantine.Unroutable> unroutable = new ArrayList<>();
@@ -113,8 +119,9 @@ class DeliveryIngest {
 			stored += store(group.getKey(), group.getValue(), body, now);
 		}
 		if (!unroutable.isEmpty()) {
-			quarantine.unroutable(body, unroutable, now);
+			int parked = quarantine.unroutable(body, unroutable, now, signedFor == null, signature);
 			unroutableItems.increment(unroutable.size());
+			droppedItems.increment(unroutable.size() - parked);
 		}
 		return new Outcome(stored, unroutable.size());
 	}

@@ -2,10 +2,7 @@ package com.whatsappflowhub.whatsapp.webhook;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 
@@ -151,30 +148,18 @@ class WebhookController {
 			return refused("not-a-delivery", HttpStatus.BAD_REQUEST, "The body is not a WhatsApp delivery; it was kept as "
 					+ id + ".");
 		}
-		ingest.ingest(body, delivery.delivery(), signedFor);
+		ingest.ingest(body, delivery.delivery(), signedFor, signature);
 		count("accepted");
 		return ResponseEntity.ok().build();
 	}
 
-	/** The numbers with an own app secret that verifies the body, among those whose phone_number_id it mentions. */
+	/** The numbers with an own app secret that verifies the body, among those it names (bounded work). */
 	private Set<UUID> signedByOwnApp(byte[] body, @Nullable String signature) {
-		Set<UUID> signed = new HashSet<>();
 		if (signature == null || signature.isBlank()) {
-			return signed;
+			return Set.of();
 		}
-		List<NumberRouting.Route> candidates = routing.withOwnAppSecret();
-		if (candidates.isEmpty()) {
-			return signed;
-		}
-		String text = new String(body, StandardCharsets.ISO_8859_1);
-		for (NumberRouting.Route route : candidates) {
-			if ((text.contains("\"" + route.phoneNumberId() + "\"") || text.contains("\"" + route.businessAccountId() + "\""))
-					&& route.appSecret() != null
-					&& signatures.check(body, signature, new AppSecret(route.appSecret())).isValid()) {
-				signed.add(route.numberId());
-			}
-		}
-		return signed;
+		return OwnAppSignatures.signedFor(body, routing.withOwnAppSecret(),
+				(bytes, secret) -> signatures.check(bytes, signature, secret).isValid());
 	}
 
 	private ResponseEntity<ProblemDetail> refused(String type, HttpStatus status, String detail) {

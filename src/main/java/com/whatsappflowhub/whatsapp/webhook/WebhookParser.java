@@ -53,6 +53,7 @@ public final class WebhookParser {
 		if (root == null || root.isMissingNode() || !root.isObject()) {
 			return new WebhookParseResult.NotAWhatsAppDelivery("the body is not a JSON object");
 		}
+		root = withoutNul(root);
 		String object = Json.text(root, "object");
 		if (!WHATSAPP_BUSINESS_ACCOUNT.equals(object)) {
 			return new WebhookParseResult.NotAWhatsAppDelivery(
@@ -94,6 +95,52 @@ public final class WebhookParser {
 			entryIndex++;
 		}
 		return new WebhookParseResult.Parsed(new Delivery(WHATSAPP_BUSINESS_ACCOUNT, items));
+	}
+
+	/**
+	 * PostgreSQL stores no U+0000 in text or jsonb: one in a customer's text, a profile name or any other string would
+	 * fail the whole delivery (a 500 that Meta retries for days, then drops with every good item batched with it).
+	 * The character carries nothing a person wrote, so it is removed from every string and key before anything is read;
+	 * the signed raw bytes are kept as they came.
+	 */
+	static JsonNode withoutNul(JsonNode node) {
+		if (node.isString()) {
+			String text = node.asString();
+			return text.indexOf('\u0000') < 0 ? node : tools.jackson.databind.node.JsonNodeFactory.instance
+				.stringNode(text.replace("\u0000", ""));
+		}
+		if (node instanceof tools.jackson.databind.node.ObjectNode object) {
+			tools.jackson.databind.node.ObjectNode clean = null;
+			for (java.util.Map.Entry<String, JsonNode> property : object.properties()) {
+				JsonNode value = withoutNul(property.getValue());
+				if (value != property.getValue() || property.getKey().indexOf('\u0000') >= 0) {
+					clean = object.deepCopy();
+					break;
+				}
+			}
+			if (clean == null) {
+				return node;
+			}
+			tools.jackson.databind.node.ObjectNode rebuilt = tools.jackson.databind.node.JsonNodeFactory.instance.objectNode();
+			for (java.util.Map.Entry<String, JsonNode> property : clean.properties()) {
+				rebuilt.set(property.getKey().replace("\u0000", ""), withoutNul(property.getValue()));
+			}
+			return rebuilt;
+		}
+		if (node instanceof tools.jackson.databind.node.ArrayNode array) {
+			tools.jackson.databind.node.ArrayNode rebuilt = null;
+			for (int i = 0; i < array.size(); i++) {
+				JsonNode value = withoutNul(array.get(i));
+				if (value != array.get(i)) {
+					if (rebuilt == null) {
+						rebuilt = array.deepCopy();
+					}
+					rebuilt.set(i, value);
+				}
+			}
+			return rebuilt == null ? node : rebuilt;
+		}
+		return node;
 	}
 
 	private void readMessagesChange(Route route, JsonNode value, List<DeliveryItem> items) {

@@ -49,6 +49,10 @@ class ExternalOidcTokensTests {
 
 	static AuthenticationManagerResolver<HttpServletRequest> tokens;
 
+	static final UUID TENANT = UUID.randomUUID();
+
+	static final UUID LOCAL_USER = UUID.randomUUID();
+
 	@BeforeAll
 	static void startProvider() throws Exception {
 		providerKey = new RSAKeyGenerator(2048).keyID("idp-key").generate();
@@ -64,7 +68,10 @@ class ExternalOidcTokensTests {
 		provider.start();
 		AuthSettings settings = new AuthSettings("urn:whatsappflowhub", Duration.ofMinutes(15), Duration.ofDays(30),
 				new AuthSettings.Oidc(issuer, "flowhub-api"));
-		tokens = new SecurityConfiguration().tokenAuthentication(mock(SigningKeys.class), settings, Clock.systemUTC());
+		tokens = new SecurityConfiguration().tokenAuthentication(mock(SigningKeys.class), settings, Clock.systemUTC(),
+				(tenant, email) -> tenant.equals(TENANT) && email.equalsIgnoreCase("maria@acme.example")
+						? java.util.Optional.of(new ExternalAccounts.LocalAccount(LOCAL_USER, java.util.Set.of("USER"), java.util.Set.of()))
+						: java.util.Optional.empty());
 	}
 
 	@AfterAll
@@ -85,7 +92,8 @@ class ExternalOidcTokensTests {
 		return new JWTClaimsSet.Builder().issuer(issuer)
 			.subject("idp-user-42")
 			.audience(List.of("flowhub-api", "account"))
-			.claim("tenant_id", UUID.randomUUID().toString())
+			.claim("tenant_id", TENANT.toString())
+			.claim("email", "maria@acme.example")
 			.claim("roles", List.of("MANAGER"))
 			.issueTime(Date.from(now))
 			.expirationTime(Date.from(now.plusSeconds(300)));
@@ -100,13 +108,41 @@ class ExternalOidcTokensTests {
 	}
 
 	@Test
-	void acceptsTheProvidersTokenWithItsRoles() throws Exception {
+	void acceptsTheProvidersTokenAsTheLocalUserWithTheLocalRoles() throws Exception {
 		Authentication authentication = authenticate(claims().build(), providerKey);
 		assertThat(authentication.isAuthenticated()).isTrue();
-		assertThat(authentication.getName()).isEqualTo("idp-user-42");
-		assertThat(authentication.getAuthorities()).extracting(a -> a.getAuthority())
-			.contains("ROLE_MANAGER")
-			.noneMatch(a -> a.startsWith("ROLE_") && !a.equals("ROLE_MANAGER"));
+		assertThat(authentication.getName()).isEqualTo(LOCAL_USER.toString());
+		// the provider said MANAGER; the local user is a USER, and that is what counts
+		assertThat(authentication.getAuthorities()).extracting(a -> a.getAuthority()).containsExactly("ROLE_USER");
+		var jwt = ((org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationToken) authentication).getToken();
+		assertThat(jwt.getSubject()).isEqualTo(LOCAL_USER.toString());
+		assertThat(jwt.getClaimAsString("external_sub")).isEqualTo("idp-user-42");
+	}
+
+	@Test
+	void refusesAProviderTokenForNoActiveLocalUser() {
+		// the lookup answers empty for an unknown, deactivated or suspended-tenant account
+		assertThatThrownBy(() -> authenticate(claims().claim("email", "stranger@acme.example").build(), providerKey))
+			.isInstanceOf(AuthenticationException.class);
+		assertThatThrownBy(() -> authenticate(claims().claim("tenant_id", UUID.randomUUID().toString()).build(), providerKey))
+			.isInstanceOf(AuthenticationException.class);
+		assertThatThrownBy(() -> authenticate(claims().claim("email", null).build(), providerKey))
+			.isInstanceOf(AuthenticationException.class);
+	}
+
+	@Test
+	void refusesAProviderTokenWithoutExpiry() {
+		assertThatThrownBy(() -> authenticate(claims().expirationTime(null).build(), providerKey))
+			.isInstanceOf(AuthenticationException.class);
+	}
+
+	@Test
+	void anExternalProviderWithoutAnAudienceDoesNotStart() {
+		AuthSettings noAudience = new AuthSettings("urn:whatsappflowhub", Duration.ofMinutes(15), Duration.ofDays(30),
+				new AuthSettings.Oidc(issuer, ""));
+		assertThatThrownBy(() -> new SecurityConfiguration().tokenAuthentication(mock(SigningKeys.class), noAudience,
+				Clock.systemUTC(), (tenant, email) -> java.util.Optional.empty()))
+			.hasMessageContaining("FLOWHUB_OIDC_AUDIENCE is not set");
 	}
 
 	@Test

@@ -87,6 +87,11 @@ class TokenSecurityTests {
 	}
 
 	@Test
+	void refusesATokenWithoutExpiry() {
+		assertRefused(accessTokens.sign(validClaims().expirationTime(null).build()));
+	}
+
+	@Test
 	void refusesATokenThatIsNotValidYet() {
 		assertRefused(accessTokens.sign(validClaims().notBeforeTime(Date.from(Instant.now().plusSeconds(600))).build()));
 	}

@@ -15,6 +15,11 @@ import org.springframework.jdbc.support.JdbcTransactionManager;
 class DatabaseConfiguration {
 
 	@Bean
+	static PlatformRoleWrapping platformRoleWrapping(org.springframework.core.env.Environment environment) {
+		return new PlatformRoleWrapping(environment);
+	}
+
+	@Bean
 	JdbcTransactionManager transactionManager(DataSource dataSource,
 			ObjectProvider<TransactionManagerCustomizers> customizers) {
 		TenantAwareTransactionManager manager = new TenantAwareTransactionManager(dataSource);
@@ -26,7 +31,8 @@ class DatabaseConfiguration {
 	@Bean
 	MeterBinder databaseConnectionGauges(DataSource dataSource) {
 		return registry -> {
-			if (dataSource instanceof HikariDataSource hikari) {
+			HikariDataSource hikari = unwrap(dataSource);
+			if (hikari != null) {
 				Gauge.builder("database.connections.active", hikari,
 						h -> h.getHikariPoolMXBean() == null ? 0 : h.getHikariPoolMXBean().getActiveConnections())
 					.description("Connections in use")
@@ -36,5 +42,14 @@ class DatabaseConfiguration {
 					.register(registry);
 			}
 		};
+	}
+
+	private static @org.jspecify.annotations.Nullable HikariDataSource unwrap(DataSource dataSource) {
+		try {
+			return dataSource.isWrapperFor(HikariDataSource.class) ? dataSource.unwrap(HikariDataSource.class) : null;
+		}
+		catch (java.sql.SQLException ex) {
+			return null;
+		}
 	}
 }

@@ -40,6 +40,8 @@ class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Ordered {
 
 	static final String APP_ROLE = "flowhub_app";
 
+	static final String PLATFORM_ROLE = "flowhub_platform";
+
 	private static final Map<Path, EmbeddedPostgres> SERVERS = new ConcurrentHashMap<>();
 
 	private static final AtomicBoolean STOP_ON_SHUTDOWN = new AtomicBoolean();
@@ -77,6 +79,8 @@ class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Ordered {
 		properties.put("spring.flyway.url", url);
 		properties.put("spring.flyway.user", OWNER_ROLE);
 		properties.put("spring.flyway.password", "");
+		properties.put(PlatformRoleWrapping.USERNAME, PLATFORM_ROLE);
+		properties.put(PlatformRoleWrapping.PASSWORD, "");
 		properties.put("flowhub.embedded-db.actual-port", server.getPort());
 		environment.getPropertySources().addFirst(new MapPropertySource("flowhubEmbeddedPostgres", properties));
 	}
@@ -121,7 +125,10 @@ class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Ordered {
 					  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%2$s') THEN
 					    CREATE ROLE %2$s LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS;
 					  END IF;
-					END $$""".formatted(OWNER_ROLE, APP_ROLE));
+					  IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%3$s') THEN
+					    CREATE ROLE %3$s LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOBYPASSRLS IN ROLE %2$s;
+					  END IF;
+					END $$""".formatted(OWNER_ROLE, APP_ROLE, PLATFORM_ROLE));
 			boolean exists;
 			try (var rs = statement.executeQuery("SELECT 1 FROM pg_database WHERE datname = '" + DATABASE + "'")) {
 				exists = rs.next();

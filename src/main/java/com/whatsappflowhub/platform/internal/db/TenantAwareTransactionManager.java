@@ -26,6 +26,11 @@ class TenantAwareTransactionManager extends JdbcTransactionManager {
 		super(dataSource);
 	}
 
+	/** True on a thread inside {@link CrossTenantAccess}: its connections come from the platform role's pool. */
+	static boolean inCrossTenantPath() {
+		return CROSS_TENANT.get();
+	}
+
 	static void crossTenant(boolean on) {
 		if (on) {
 			CROSS_TENANT.set(true);

@@ -68,9 +68,71 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 			.body(problem(HttpStatus.UNAUTHORIZED, ex.problemType(), ex.getMessage()));
 	}
 
+	@ExceptionHandler(com.whatsappflowhub.platform.TooManyRequests.class)
+	ResponseEntity<ProblemDetail> tooManyRequests(com.whatsappflowhub.platform.TooManyRequests ex) {
+		return ResponseEntity.status(HttpStatus.TOO_MANY_REQUESTS)
+			.header(HttpHeaders.RETRY_AFTER, Long.toString(ex.retryAfterSeconds()))
+			.body(problem(HttpStatus.TOO_MANY_REQUESTS, ex.problemType(), ex.getMessage()));
+	}
+
+	private final org.springframework.context.ApplicationEventPublisher events;
+
+	ProblemDetailsAdvice(org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
+	}
+
 	@ExceptionHandler(AccessDeniedException.class)
-	ProblemDetail forbidden(AccessDeniedException ex) {
+	ProblemDetail forbidden(AccessDeniedException ex, jakarta.servlet.http.HttpServletRequest request) {
+		events.publishEvent(new com.whatsappflowhub.platform.AccessDenied(request.getMethod() + " " + request.getRequestURI(),
+				"role does not allow it"));
 		return problem(HttpStatus.FORBIDDEN, "forbidden", "Your role does not allow this operation.");
+	}
+
+	/** Method validation outside Spring MVC's own (a proxied controller or service): a 400 naming the parameters. */
+	@ExceptionHandler(jakarta.validation.ConstraintViolationException.class)
+	ProblemDetail constraintViolation(jakarta.validation.ConstraintViolationException ex) {
+		ProblemDetail problem = problem(HttpStatus.BAD_REQUEST, "validation", "The request has invalid parameters.");
+		problem.setProperty("errors", ex.getConstraintViolations()
+			.stream()
+			.map(v -> Map.of("field", lastNode(v.getPropertyPath().toString()), "message", String.valueOf(v.getMessage())))
+			.toList());
+		return problem;
+	}
+
+	/**
+	 * PostgreSQL cannot store U+0000 in text (SQLSTATE 22021, also 22P05 for jsonb): a request that carries one is the
+	 * client's mistake, so a 400, not a 500.
+	 */
+	@ExceptionHandler(org.springframework.dao.DataIntegrityViolationException.class)
+	ProblemDetail dataIntegrity(org.springframework.dao.DataIntegrityViolationException ex) {
+		if (NulCharacters.causedByNul(ex)) {
+			return problem(HttpStatus.BAD_REQUEST, "nul-character",
+					"The request contains a NUL character (U+0000), which cannot be stored.");
+		}
+		return unexpected(ex);
+	}
+
+	@ExceptionHandler(BodyTooLarge.class)
+	ProblemDetail bodyTooLarge(BodyTooLarge ex) {
+		return problem(HttpStatus.CONTENT_TOO_LARGE, "body-too-large", ex.getMessage());
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(
+			org.springframework.http.converter.HttpMessageNotReadableException ex, HttpHeaders headers,
+			HttpStatusCode status, WebRequest request) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof BodyTooLarge tooLarge) {
+				return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(bodyTooLarge(tooLarge));
+			}
+		}
+		return ResponseEntity.badRequest()
+			.body(problem(HttpStatus.BAD_REQUEST, "malformed-body", "The request body is not valid JSON of the expected shape."));
+	}
+
+	private static String lastNode(String path) {
+		int dot = path.lastIndexOf('.');
+		return dot < 0 ? path : path.substring(dot + 1);
 	}
 
 	@ExceptionHandler(Exception.class)
@@ -110,7 +172,8 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@Override
 	protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
 			HttpStatusCode statusCode, WebRequest request) {
-		if (body instanceof ProblemDetail problem && problem.getType().toString().equals("about:blank")) {
+		if (body instanceof ProblemDetail problem
+				&& (problem.getType() == null || problem.getType().toString().equals("about:blank"))) {
 			problem.setType(Problems.type(HttpStatus.valueOf(statusCode.value()).name().toLowerCase().replace('_', '-')));
 		}
 		return super.createResponseEntity(body, headers, statusCode, request);

@@ -61,7 +61,9 @@ class EmbeddedStartupTests {
 	private ConfigurableApplicationContext start(Path dataDir) {
 		return new SpringApplicationBuilder(FlowHubApplication.class).run("--flowhub.data-dir=" + dataDir,
 				"--server.port=0", "--flowhub.bootstrap.admin-email=restart@flowhub.test",
-				"--flowhub.bootstrap.admin-password=restart-test-password", "--spring.main.banner-mode=off");
+				"--flowhub.bootstrap.admin-password=restart-test-password", "--spring.main.banner-mode=off",
+				// outside --demo the service needs the webhook secrets
+				"--flowhub.whatsapp.app-secret=restart-test-app-secret", "--flowhub.whatsapp.verify-token=restart-test-token");
 	}
 
 	private static String base(ConfigurableApplicationContext context) {

@@ -1,0 +1,16 @@
+package com.whatsappflowhub.audit;
+
+import com.whatsappflowhub.platform.TenantId;
+import org.jspecify.annotations.Nullable;
+
+/** Appends to the audit trail. Inside a transaction the row commits (or rolls back) with the change it records. */
+public interface AuditLog {
+
+	void record(AuditEntry entry);
+
+	/**
+	 * A state change by whoever is calling: the signed-in caller ({@code user:<id>}) and its address when it came
+	 * through the API, otherwise {@code system}.
+	 */
+	void change(@Nullable TenantId tenant, String action, @Nullable String target, @Nullable String detail);
+}

@@ -130,6 +130,18 @@ class TaskPagesTests {
 	}
 
 	@Test
+	void showsTheTasksReferencesInOtherTools() {
+		TaskView linked = new TaskView(new TaskId(UUID.randomUUID()), TENANT, "Linked", null, Priority.LOW, TaskStatus.OPEN,
+				false, null, null, null, null, List.of(), List.of(),
+				Map.of("jira", "https://acme.atlassian.net/browse/OPS-7", "slack", "C123/456"), null, null, null, "user:x",
+				Instant.now(), Instant.now(), null, null, 0);
+		given(tasks.get(eq(linked.id()), any())).willReturn(linked);
+		assertThat(mvc.get().uri("/tasks/" + linked.id()).with(as(Role.USER))).hasStatusOk()
+			.bodyText()
+			.contains("href=\"https://acme.atlassian.net/browse/OPS-7\"", "slack: C123/456");
+	}
+
+	@Test
 	void aUserCompletesATaskAndReturnsToItsPage() {
 		assertThat(mvc.post().uri("/tasks/" + task.id() + "/complete").param("version", "3").with(csrf()).with(as(Role.USER)))
 			.hasStatus(302)

@@ -282,6 +282,9 @@ class DashboardBrowserTests {
 
 	@Test
 	void pagesAtLaptopAndPhoneWidthsHaveNoSeriousAccessibilityViolations() {
+		asDemoAdmin(viewer -> tasks.propose(new TaskManagement.Proposal("test:" + UUID.randomUUID(),
+				"Quote the Hooli renewal", "Maybe someone could quote the Hooli renewal?", Priority.LOW, null, null, null,
+				0.52, List.of(), List.of(), null, null, null, true), new Actor(Actor.Type.AI, "browser-test")));
 		signIn(DEMO_ADMIN, DEMO_PASSWORD);
 		String demoTask = driver.findElements(By.cssSelector("#results a[href^='/tasks/']"))
 			.stream()
@@ -296,6 +299,8 @@ class DashboardBrowserTests {
 		pages.put("review", base() + "/review");
 		pages.put("analytics", base() + "/analytics");
 		pages.put("conversations", base() + "/conversations");
+		driver.get(base() + "/conversations");
+		pages.put("conversation", driver.findElement(By.cssSelector(".conversations a")).getAttribute("href"));
 		pages.put("rules", base() + "/rules");
 		pages.put("admin", base() + "/admin");
 		for (Map.Entry<String, String> page : pages.entrySet()) {

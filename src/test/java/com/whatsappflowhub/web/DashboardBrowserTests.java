@@ -358,6 +358,15 @@ class DashboardBrowserTests {
 		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Conversations");
 	}
 
+	@Test
+	void theSessionCookieIsHttpOnlyAndSameSiteLax() throws Exception {
+		HttpResponse<String> login = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(base() + "/login")).GET().build(), HttpResponse.BodyHandlers.ofString());
+		String cookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("FLOWHUB_SESSION=")).findFirst().orElseThrow();
+		assertThat(cookie).contains("HttpOnly", "SameSite=Lax").doesNotContain("Secure"); // plain HTTP here; TLS adds Secure
+		assertThat(login.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp).contains("script-src 'self'"));
+	}
+
 	// --- helpers
 
 	void signIn(String email, String password) {

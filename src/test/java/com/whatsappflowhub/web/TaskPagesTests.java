@@ -201,6 +201,17 @@ class TaskPagesTests {
 	}
 
 	@Test
+	void theLanguagePickedInTheHeaderWinsAndOnlyLeadsBackToThisSite() {
+		var picked = mvc.get().uri("/lang?to=pt&back=/tasks?status=OPEN").with(as(Role.USER)).exchange();
+		assertThat(picked).hasStatus(302).redirectedUrl().isEqualTo("/tasks?status=OPEN");
+		assertThat(picked).cookies().hasValue(DashboardLocale.COOKIE, "pt");
+		assertThat(mvc.get().uri("/tasks").cookie(new jakarta.servlet.http.Cookie(DashboardLocale.COOKIE, "pt"))
+			.header("Accept-Language", "es").with(as(Role.USER))).bodyText().contains("Tarefas");
+		assertThat(mvc.get().uri("/lang?to=es&back=//evil.example/x").with(as(Role.USER))).redirectedUrl().isEqualTo("/");
+		assertThat(mvc.get().uri("/lang?to=es&back=https://evil.example/x").with(as(Role.USER))).redirectedUrl().isEqualTo("/");
+	}
+
+	@Test
 	void highlightsTheEvidenceSpansOverTheAction() {
 		String text = "Hi! @Maria can you send the Acme invoice by Friday 5pm? Thanks";
 		List<TaskPages.Segment> segments = TaskPages.highlight(text, List.of(

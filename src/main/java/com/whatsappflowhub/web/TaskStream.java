@@ -16,9 +16,9 @@ import com.whatsappflowhub.tasks.TaskCreated;
 import com.whatsappflowhub.tasks.TaskUpdated;
 import com.whatsappflowhub.tasks.TaskView;
 import com.whatsappflowhub.tasks.Viewer;
-import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
@@ -63,7 +63,8 @@ class TaskStream {
 		this.viewers = viewers;
 	}
 
-	@PreDestroy
+	/** Ends the open streams when the application starts to stop, so a graceful shutdown does not wait for them. */
+	@EventListener(ContextClosedEvent.class)
 	void close() {
 		pushes.shutdownNow();
 		subscribers.keySet().forEach(SseEmitter::complete);

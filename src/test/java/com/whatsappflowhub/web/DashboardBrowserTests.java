@@ -282,6 +282,9 @@ class DashboardBrowserTests {
 
 	@Test
 	void pagesAtLaptopAndPhoneWidthsHaveNoSeriousAccessibilityViolations() {
+		asDemoAdmin(viewer -> tasks.propose(new TaskManagement.Proposal("test:" + UUID.randomUUID(),
+				"Quote the Hooli renewal", "Maybe someone could quote the Hooli renewal?", Priority.LOW, null, null, null,
+				0.52, List.of(), List.of(), null, null, null, true), new Actor(Actor.Type.AI, "browser-test")));
 		signIn(DEMO_ADMIN, DEMO_PASSWORD);
 		String demoTask = driver.findElements(By.cssSelector("#results a[href^='/tasks/']"))
 			.stream()
@@ -296,6 +299,8 @@ class DashboardBrowserTests {
 		pages.put("review", base() + "/review");
 		pages.put("analytics", base() + "/analytics");
 		pages.put("conversations", base() + "/conversations");
+		driver.get(base() + "/conversations");
+		pages.put("conversation", driver.findElement(By.cssSelector(".conversations a")).getAttribute("href"));
 		pages.put("rules", base() + "/rules");
 		pages.put("admin", base() + "/admin");
 		for (Map.Entry<String, String> page : pages.entrySet()) {
@@ -351,6 +356,15 @@ class DashboardBrowserTests {
 		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Not for your role");
 		driver.get(base() + "/conversations");
 		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Conversations");
+	}
+
+	@Test
+	void theSessionCookieIsHttpOnlyAndSameSiteLax() throws Exception {
+		HttpResponse<String> login = HttpClient.newHttpClient()
+			.send(HttpRequest.newBuilder(URI.create(base() + "/login")).GET().build(), HttpResponse.BodyHandlers.ofString());
+		String cookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("FLOWHUB_SESSION=")).findFirst().orElseThrow();
+		assertThat(cookie).contains("HttpOnly", "SameSite=Lax").doesNotContain("Secure"); // plain HTTP here; TLS adds Secure
+		assertThat(login.headers().firstValue("Content-Security-Policy")).hasValueSatisfying(csp -> assertThat(csp).contains("script-src 'self'"));
 	}
 
 	// --- helpers

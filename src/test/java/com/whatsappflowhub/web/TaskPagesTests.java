@@ -130,6 +130,18 @@ class TaskPagesTests {
 	}
 
 	@Test
+	void showsTheTasksReferencesInOtherTools() {
+		TaskView linked = new TaskView(new TaskId(UUID.randomUUID()), TENANT, "Linked", null, Priority.LOW, TaskStatus.OPEN,
+				false, null, null, null, null, List.of(), List.of(),
+				Map.of("jira", "https://acme.atlassian.net/browse/OPS-7", "slack", "C123/456"), null, null, null, "user:x",
+				Instant.now(), Instant.now(), null, null, 0);
+		given(tasks.get(eq(linked.id()), any())).willReturn(linked);
+		assertThat(mvc.get().uri("/tasks/" + linked.id()).with(as(Role.USER))).hasStatusOk()
+			.bodyText()
+			.contains("href=\"https://acme.atlassian.net/browse/OPS-7\"", "slack: C123/456");
+	}
+
+	@Test
 	void aUserCompletesATaskAndReturnsToItsPage() {
 		assertThat(mvc.post().uri("/tasks/" + task.id() + "/complete").param("version", "3").with(csrf()).with(as(Role.USER)))
 			.hasStatus(302)
@@ -186,6 +198,17 @@ class TaskPagesTests {
 		given(directory.settings()).willReturn(new Directory.TenantSettings("UTC", "es", Map.of()));
 		assertThat(mvc.get().uri("/tasks").header("Accept-Language", "pt-BR").with(as(Role.MANAGER))).bodyText()
 			.contains("Tareas");
+	}
+
+	@Test
+	void theLanguagePickedInTheHeaderWinsAndOnlyLeadsBackToThisSite() {
+		var picked = mvc.get().uri("/lang?to=pt&back=/tasks?status=OPEN").with(as(Role.USER)).exchange();
+		assertThat(picked).hasStatus(302).redirectedUrl().isEqualTo("/tasks?status=OPEN");
+		assertThat(picked).cookies().hasValue(DashboardLocale.COOKIE, "pt");
+		assertThat(mvc.get().uri("/tasks").cookie(new jakarta.servlet.http.Cookie(DashboardLocale.COOKIE, "pt"))
+			.header("Accept-Language", "es").with(as(Role.USER))).bodyText().contains("Tarefas");
+		assertThat(mvc.get().uri("/lang?to=es&back=//evil.example/x").with(as(Role.USER))).redirectedUrl().isEqualTo("/");
+		assertThat(mvc.get().uri("/lang?to=es&back=https://evil.example/x").with(as(Role.USER))).redirectedUrl().isEqualTo("/");
 	}
 
 	@Test

@@ -390,11 +390,21 @@ class DashboardBrowserTests {
 		return ((Number) status).intValue();
 	}
 
+	/** The task rows' ids; a live update may replace the rows while they are read, then read them again. */
 	Set<String> rowIds() {
-		return driver.findElements(By.cssSelector("tr.task-row"))
-			.stream()
-			.map(row -> row.getAttribute("id"))
-			.collect(Collectors.toSet());
+		for (int attempt = 1;; attempt++) {
+			try {
+				return driver.findElements(By.cssSelector("tr.task-row"))
+					.stream()
+					.map(row -> row.getAttribute("id"))
+					.collect(Collectors.toSet());
+			}
+			catch (org.openqa.selenium.StaleElementReferenceException replaced) {
+				if (attempt == 5) {
+					throw replaced;
+				}
+			}
+		}
 	}
 
 	static Set<String> difference(Set<String> now, Set<String> before) {

@@ -86,7 +86,8 @@ class SecurityConfiguration {
 
 	@Bean
 	@Order(Ordered.LOWEST_PRECEDENCE)
-	SecurityFilterChain operationsSecurity(HttpSecurity http, SecurityProblems problems) throws Exception {
+	SecurityFilterChain operationsSecurity(HttpSecurity http, AuthenticationManagerResolver<HttpServletRequest> tokens,
+			SecurityProblems problems) throws Exception {
 		return http
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(HttpMethod.GET, "/actuator/health", "/actuator/health/**", "/actuator/info",
@@ -97,6 +98,9 @@ class SecurityConfiguration {
 				.permitAll()
 				.anyRequest()
 				.denyAll())
+			// a bearer token is optional here; a super admin's shows the health components' details (the backlog)
+			.oauth2ResourceServer(resourceServer -> resourceServer.authenticationManagerResolver(tokens)
+				.authenticationEntryPoint(problems))
 			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
 			.csrf(AbstractHttpConfigurer::disable) // nothing here changes state

@@ -144,21 +144,8 @@ class Sending {
 
 	/** The message recorded before, built again for another call (the number and its token may have changed). */
 	private Prepared prepareAgain(ConversationId conversationId, SendRequest request, MessageView recorded) {
-		Inbox.ConversationRef conversation = inbox.conversation(conversationId)
-			.orElseThrow(() -> new ConversationNotFound(conversationId));
-		BusinessNumberRecord number = numbers.findByPhoneNumberId(conversation.channelAddress())
-			.orElseThrow(() -> new NumberGone(conversation.channelAddress()));
-		OutboundMessage message = build(request, conversation);
-		if (!window.allows(message.isTemplate(), conversation.lastInboundAt())) {
-			BusinessNumberRecord.FallbackTemplate fallback = number.fallbackTemplate();
-			if (fallback == null) {
-				throw new WindowClosed(null);
-			}
-			message = new OutboundMessage.Template(conversation.contactAddress(), fallback.name(), fallback.language(),
-					List.of(), null);
-		}
-		AccessToken token = numbers.accessToken(number.id()).orElseThrow(() -> new NumberGone(number.phoneNumberId()));
-		return new Prepared(recorded, false, new BusinessNumber(number.phoneNumberId(), token), message, number.id());
+		Addressed addressed = address(conversationId, request);
+		return new Prepared(recorded, false, addressed.from(), addressed.message(), addressed.number().id());
 	}
 
 	private Prepared prepare(ConversationId conversationId, SendRequest request, String key, @Nullable UserId by) {
@@ -167,6 +154,23 @@ class Sending {
 		if (existing.isPresent()) {
 			return new Prepared(existing.get(), false, null, null, null);
 		}
+		Addressed addressed = address(conversationId, request);
+		OutboundMessage message = addressed.message();
+		Inbox.Recorded recorded = inbox.recordOutbound(new Inbox.OutboundDraft(conversationId, key, type(message),
+				message.getClass().getSimpleName(), text(message, request), message.replyTo(),
+				message instanceof OutboundMessage.Reaction reaction ? reaction.messageId() : null, by,
+				json.writeValueAsString(request)));
+		return new Prepared(recorded.message(), recorded.created(), addressed.from(), message, addressed.number().id());
+	}
+
+	private record Addressed(BusinessNumberRecord number, BusinessNumber from, OutboundMessage message) {
+	}
+
+	/**
+	 * The conversation's number with its token, and the message to send: the request as built, or outside the
+	 * 24-hour window the number's fallback template for a free-form message (refused when it has none).
+	 */
+	private Addressed address(ConversationId conversationId, SendRequest request) {
 		Inbox.ConversationRef conversation = inbox.conversation(conversationId)
 			.orElseThrow(() -> new ConversationNotFound(conversationId));
 		BusinessNumberRecord number = numbers.findByPhoneNumberId(conversation.channelAddress())
@@ -180,13 +184,8 @@ class Sending {
 			message = new OutboundMessage.Template(conversation.contactAddress(), fallback.name(), fallback.language(),
 					List.of(), null);
 		}
-		Inbox.Recorded recorded = inbox.recordOutbound(new Inbox.OutboundDraft(conversationId, key, type(message),
-				message.getClass().getSimpleName(), text(message, request), message.replyTo(),
-				message instanceof OutboundMessage.Reaction reaction ? reaction.messageId() : null, by,
-				json.writeValueAsString(request)));
 		AccessToken token = numbers.accessToken(number.id()).orElseThrow(() -> new NumberGone(number.phoneNumberId()));
-		return new Prepared(recorded.message(), recorded.created(), new BusinessNumber(number.phoneNumberId(), token),
-				message, number.id());
+		return new Addressed(number, new BusinessNumber(number.phoneNumberId(), token), message);
 	}
 
 	private void record(MessageId id, @Nullable UUID numberId, SendOutcome outcome) {

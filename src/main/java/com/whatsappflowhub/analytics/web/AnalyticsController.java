@@ -12,6 +12,8 @@ import com.whatsappflowhub.identity.Role;
 import com.whatsappflowhub.identity.StaffMember;
 import com.whatsappflowhub.identity.TeamId;
 import com.whatsappflowhub.identity.UserId;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.jspecify.annotations.Nullable;
 import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.http.HttpHeaders;
@@ -33,6 +35,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/analytics")
 @PreAuthorize("hasAnyRole('SUPER_ADMIN', 'TENANT_ADMIN', 'MANAGER', 'USER', 'VIEWER')")
+@Tag(name = "Analytics")
 class AnalyticsController {
 
 	private final Analytics analytics;
@@ -45,6 +48,7 @@ class AnalyticsController {
 	}
 
 	@GetMapping("/report")
+	@Operation(operationId = "getAnalyticsReport", summary = "Read the analytics report for a period", description = "Per day in the tenant's zone, scoped by role.")
 	Report report(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
 			Authentication caller) {
@@ -52,6 +56,7 @@ class AnalyticsController {
 	}
 
 	@GetMapping("/summary")
+	@Operation(operationId = "getAnalyticsSummary", summary = "Read the period's totals")
 	Report.Summary summary(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
 			Authentication caller) {
@@ -59,6 +64,7 @@ class AnalyticsController {
 	}
 
 	@GetMapping("/daily")
+	@Operation(operationId = "getDailyAnalytics", summary = "Read the figures per day")
 	java.util.List<Report.Day> daily(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
 			Authentication caller) {
@@ -66,6 +72,7 @@ class AnalyticsController {
 	}
 
 	@GetMapping(path = "/daily.csv", produces = "text/csv")
+	@Operation(operationId = "exportDailyAnalytics", summary = "Export the figures per day as CSV")
 	ResponseEntity<String> dailyCsv(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
 			Authentication caller) {
@@ -78,6 +85,7 @@ class AnalyticsController {
 	}
 
 	@GetMapping("/assignees")
+	@Operation(operationId = "getAssigneeAnalytics", summary = "Read workload and completion per assignee")
 	java.util.List<Report.Load> assignees(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
 			Authentication caller) {
@@ -85,6 +93,7 @@ class AnalyticsController {
 	}
 
 	@GetMapping("/teams")
+	@Operation(operationId = "getTeamAnalytics", summary = "Read workload and completion per team")
 	java.util.List<Report.Load> teams(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
 			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
 			Authentication caller) {

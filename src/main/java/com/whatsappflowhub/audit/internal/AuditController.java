@@ -8,6 +8,8 @@ import java.util.UUID;
 
 import com.whatsappflowhub.platform.CrossTenant;
 import com.whatsappflowhub.platform.TenantContext;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Size;
@@ -28,6 +30,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @Validated
+@Tag(name = "Audit")
 class AuditController {
 
 	private final JdbcClient jdbc;
@@ -44,6 +47,7 @@ class AuditController {
 	}
 
 	@GetMapping("/api/v1/audit")
+	@Operation(operationId = "listAuditEvents", summary = "Read the audit trail", description = "Append-only, hash-chained per tenant; filters by actor, action, target and time. A tenant admin reads its tenant, the super admin every tenant.")
 	@PreAuthorize("hasAnyRole('SUPER_ADMIN', 'TENANT_ADMIN')")
 	@Transactional(readOnly = true)
 	public List<AuditRow> list(Authentication caller, @RequestParam(required = false) @Nullable @Size(max = 200) String action,

@@ -6,6 +6,8 @@ import java.util.UUID;
 
 import com.whatsappflowhub.audit.AuditLog;
 import com.whatsappflowhub.platform.TenantContext;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -26,6 +28,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 @RequestMapping("/api/v1/api-keys")
 @PreAuthorize("hasRole('TENANT_ADMIN')")
+@Tag(name = "Users & teams")
 class ApiKeyController {
 
 	private final ApiKeys keys;
@@ -41,6 +44,7 @@ class ApiKeyController {
 	}
 
 	@PostMapping
+	@Operation(operationId = "createApiKey", summary = "Create an API key", description = "For the API_CLIENT role, with scopes; the `fh_live_` key is shown once, in this answer, and stored hashed.")
 	ResponseEntity<ApiKeys.Created> create(@Valid @RequestBody NewKey request, Authentication caller) {
 		UUID by = null;
 		try {
@@ -57,11 +61,13 @@ class ApiKeyController {
 	}
 
 	@GetMapping
+	@Operation(operationId = "listApiKeys", summary = "List the API keys", description = "Names, scopes, prefixes and last use; never the keys.")
 	List<ApiKeys.ApiKey> list() {
 		return keys.list();
 	}
 
 	@DeleteMapping("/{id}")
+	@Operation(operationId = "revokeApiKey", summary = "Revoke an API key")
 	ResponseEntity<Void> revoke(@PathVariable UUID id) {
 		keys.revoke(id);
 		audit.change(TenantContext.require(), "api-key.revoked", "api-key:" + id, null);

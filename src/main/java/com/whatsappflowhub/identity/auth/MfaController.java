@@ -6,6 +6,8 @@ import com.whatsappflowhub.audit.AuditLog;
 import com.whatsappflowhub.identity.UserId;
 import com.whatsappflowhub.identity.mfa.SecondFactor;
 import com.whatsappflowhub.platform.TenantContext;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
@@ -25,6 +27,7 @@ import org.springframework.web.bind.annotation.RestController;
  */
 @RestController
 @PreAuthorize("!hasRole('API_CLIENT')")
+@Tag(name = "Auth")
 class MfaController {
 
 	private final SecondFactor secondFactor;
@@ -40,12 +43,14 @@ class MfaController {
 	}
 
 	@PostMapping("/api/v1/auth/mfa/enroll")
+	@Operation(operationId = "enrollSecondFactor", summary = "Start enrolling a TOTP second factor", description = "The secret, an otpauth:// URI with its QR code, and ten recovery codes; the factor is on once confirmed with a code.")
 	ResponseEntity<SecondFactor.Enrolment> enroll(@AuthenticationPrincipal Jwt jwt) {
 		SecondFactor.Enrolment enrolment = secondFactor.enroll(user(jwt), String.valueOf(jwt.getClaimAsString("email")));
 		return ResponseEntity.ok().cacheControl(CacheControl.noStore()).body(enrolment);
 	}
 
 	@PostMapping("/api/v1/auth/mfa/confirm")
+	@Operation(operationId = "confirmSecondFactor", summary = "Confirm the second factor with a code", description = "From then on sign-in asks for `otp` (a TOTP code or a recovery code, each usable once).")
 	ResponseEntity<Void> confirm(@AuthenticationPrincipal Jwt jwt, @Valid @RequestBody Confirm confirm) {
 		secondFactor.confirm(user(jwt), confirm.code());
 		audit.change(TenantContext.require(), "auth.mfa.enabled", "user:" + jwt.getSubject(), null);

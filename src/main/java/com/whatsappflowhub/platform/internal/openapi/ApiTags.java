@@ -23,6 +23,8 @@ final class ApiTags {
 		tags.put("Tenants", "Tenants of the platform and their settings (super admins).");
 		tags.put("WhatsApp webhook", "Meta's callback: the subscription handshake and signed event deliveries. Called "
 				+ "by Meta, not by integrators.");
+		tags.put("Analytics", "Productivity and pipeline figures of a period, by day, assignee and team, as JSON or CSV.");
+		tags.put("Audit", "The append-only, hash-chained audit trail.");
 		tags.put("Dead letters", "Work of the pipeline and calls to external systems that failed for good: inspect, "
 				+ "replay, discard.");
 		tags.put("Platform operations", "What the webhook kept without a tenant, for the platform's operators.");

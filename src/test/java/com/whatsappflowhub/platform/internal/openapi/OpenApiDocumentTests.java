@@ -54,7 +54,7 @@ class OpenApiDocumentTests {
 		assertThat(document.at("/info/title").asString()).isEqualTo("WhatsAppFlowHub API");
 		assertThat(document.at("/info/version").asString()).isNotIn("v0", "dev", "");
 		assertThat(document.at("/components/securitySchemes/bearerAuth/scheme").asString()).isEqualTo("bearer");
-		assertThat(document.at("/components/securitySchemes").has("apiKey")).isFalse();
+		assertThat(document.at("/components/securitySchemes/apiKey/name").asString()).isEqualTo("X-API-Key");
 	}
 
 	@Test
@@ -66,7 +66,7 @@ class OpenApiDocumentTests {
 	void saysWhoMayCallAnOperationFromItsPreAuthorizeRule() {
 		JsonNode createTenant = document.at("/paths/~1api~1v1~1tenants/post");
 		assertThat(createTenant.at("/x-access").asString()).isEqualTo("hasRole('SUPER_ADMIN')");
-		assertThat(createTenant.at("/description").asString()).contains("the role `SUPER_ADMIN` (bearer token)");
+		assertThat(createTenant.at("/description").asString()).contains("the role `SUPER_ADMIN` (bearer token or API key)");
 		JsonNode listUsers = document.at("/paths/~1api~1v1~1users/get");
 		assertThat(listUsers.at("/x-roles").values().stream().map(JsonNode::asString))
 			.containsExactly("SUPER_ADMIN", "TENANT_ADMIN", "MANAGER");

@@ -3,8 +3,8 @@
 until they get a 200 (as Meta does), while the service is killed with SIGKILL CYCLES times and restarted on the same
 data directory. Afterwards every message must be stored once and have exactly one task within STRANDED_AFTER seconds
 of the last restart, with no work left pending and no dead letter. Prints one summary line last; exit 0 only if all
-of that holds. Needs psql (postgresql-client). CI runs it small (N=1000, CYCLES=3); the long run is
-N=10000 CYCLES=20 KILL_EVERY=8.
+of that holds. Needs psql (postgresql-client). CI runs it small (N=1000, RATE=80, CYCLES=3: the kills fall while
+deliveries still arrive); the long run is N=10000 CYCLES=20 KILL_EVERY=8.
 
   ./mvnw -q -B package -DskipTests && python3 scripts/crash-cycles.py
 """
@@ -14,6 +14,7 @@ N = int(os.environ.get("N", 1000)); W = int(os.environ.get("W", 8)); CYCLES = in
 KILL_EVERY = float(os.environ.get("KILL_EVERY", 5)); PORT = int(os.environ.get("PORT", 18710))
 PG = int(os.environ.get("PGPORT", 26910)); JAR = os.environ.get("JAR", "target/whatsappflowhub.jar")
 STRANDED_AFTER = float(os.environ.get("STRANDED_AFTER", 60))
+RATE = float(os.environ.get("RATE", 0))  # deliveries per second in all (0: as fast as answered)
 SECRET = os.environ.get("FLOWHUB_WHATSAPP_APP_SECRET", "dev-only-app-secret-do-not-use-in-production")
 data = tempfile.mkdtemp(prefix="flowhub-crash-"); run = "%06x" % random.randrange(1 << 24)
 env = dict(os.environ, SERVER_PORT=str(PORT), FLOWHUB_DATA_DIR=data, FLOWHUB_EMBEDDED_DB_PORT=str(PG),
@@ -55,6 +56,9 @@ def body(i):
 todo = list(range(N)); lock = threading.Lock(); acked = set(); attempts = [0]
 
 
+sending_started = [0.0]
+
+
 def worker():
     conn = None
     while True:
@@ -62,6 +66,11 @@ def worker():
             if not todo:
                 return
             i = todo.pop()
+            sequence = N - len(todo) - 1
+        if RATE > 0:  # spread the load so that the kills fall while deliveries are still arriving
+            delay = sending_started[0] + sequence / RATE - time.time()
+            if delay > 0:
+                time.sleep(delay)
         b = body(i); sig = "sha256=" + hmac.new(SECRET.encode(), b, hashlib.sha256).hexdigest()
         while True:
             attempts[0] += 1
@@ -88,6 +97,7 @@ def q(sql):
 
 try:
     print("started in %.1f s" % start(), flush=True)
+    sending_started[0] = time.time()
     threads = [threading.Thread(target=worker) for _ in range(W)]
     [t.start() for t in threads]
     kills = 0

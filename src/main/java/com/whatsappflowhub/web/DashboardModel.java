@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
+import org.springframework.security.access.AccessDeniedException;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -44,6 +45,15 @@ class DashboardModel {
 	static @Nullable DashboardUser signedIn() {
 		Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
 		return authentication != null && authentication.getPrincipal() instanceof DashboardUser user ? user : null;
+	}
+
+	/** The signed-in user of a page that needs one (the filter chain lets no one else through). */
+	static DashboardUser required() {
+		DashboardUser me = signedIn();
+		if (me == null) {
+			throw new AccessDeniedException("not signed in");
+		}
+		return me;
 	}
 
 	@ModelAttribute("me")

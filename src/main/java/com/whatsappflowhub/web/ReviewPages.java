@@ -14,7 +14,6 @@ import com.whatsappflowhub.tasks.TaskView;
 import com.whatsappflowhub.tasks.Viewer;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -44,7 +43,7 @@ class ReviewPages {
 
 	@GetMapping("/review")
 	String queue(@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
-		DashboardUser me = me();
+		DashboardUser me = DashboardModel.required();
 		TaskFilter filter = new TaskFilter(EnumSet.of(TaskStatus.OPEN), null, null, Set.of(), null, null, null, null,
 				null, null, true);
 		List<TaskView> queue = tasks.list(filter, viewers.of(me), null, 100).items();
@@ -55,13 +54,13 @@ class ReviewPages {
 
 	@PostMapping("/review/{id}/confirm")
 	Object confirm(@PathVariable UUID id, @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx) {
-		Viewer viewer = writer();
+		Viewer viewer = viewers.writer();
 		return decided(htmx, () -> tasks.confirm(new TaskId(id), viewer));
 	}
 
 	@PostMapping("/review/{id}/reject")
 	Object reject(@PathVariable UUID id, @RequestHeader(name = "HX-Request", required = false) @Nullable String htmx) {
-		Viewer viewer = writer();
+		Viewer viewer = viewers.writer();
 		return decided(htmx, () -> tasks.cancel(new TaskId(id), null, REJECTED, viewer));
 	}
 
@@ -77,21 +76,5 @@ class ReviewPages {
 			// confirmed or closed by someone else: it is no longer in the queue either way
 		}
 		return htmx != null ? ResponseEntity.ok().body("") : "redirect:/review";
-	}
-
-	private Viewer writer() {
-		DashboardUser me = me();
-		if (!me.canWrite()) {
-			throw new AccessDeniedException("read-only");
-		}
-		return viewers.of(me);
-	}
-
-	private static DashboardUser me() {
-		DashboardUser me = DashboardModel.signedIn();
-		if (me == null) {
-			throw new AccessDeniedException("not signed in");
-		}
-		return me;
 	}
 }

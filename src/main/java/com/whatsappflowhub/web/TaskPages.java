@@ -31,7 +31,6 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import org.jspecify.annotations.Nullable;
-import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -85,7 +84,7 @@ class TaskPages {
 	@GetMapping("/tasks")
 	String list(@ModelAttribute("query") TaskQuery query, @ModelAttribute("fmt") Formats fmt,
 			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
-		DashboardUser me = me();
+		DashboardUser me = DashboardModel.required();
 		List<TaskView> found = tasks.list(query.toFilter(me, fmt), viewers.of(me), null, LIST_LIMIT).items();
 		Map<TaskStatus, Long> counts = new EnumMap<>(TaskStatus.class);
 		for (TaskStatus status : TaskStatus.values()) {
@@ -104,7 +103,7 @@ class TaskPages {
 
 	@GetMapping("/board")
 	String board(@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
-		DashboardUser me = me();
+		DashboardUser me = DashboardModel.required();
 		List<TaskView> found = tasks.list(TaskFilter.all(), viewers.of(me), null, LIST_LIMIT)
 			.items()
 			.stream()
@@ -133,7 +132,7 @@ class TaskPages {
 	@GetMapping("/tasks/{id}")
 	String task(@PathVariable UUID id, @ModelAttribute("fmt") Formats fmt,
 			@RequestHeader(name = "HX-Request", required = false) @Nullable String htmx, Model model) {
-		TaskView task = tasks.get(new TaskId(id), viewers.of(me()));
+		TaskView task = tasks.get(new TaskId(id), viewers.of(DashboardModel.required()));
 		if (!model.containsAttribute("form")) {
 			model.addAttribute("form", TaskForm.of(task, fmt));
 		}
@@ -146,7 +145,7 @@ class TaskPages {
 			@ModelAttribute("fmt") Formats fmt, Model model, RedirectAttributes redirect,
 			HttpServletResponse response) {
 		TaskId taskId = new TaskId(id);
-		Viewer viewer = writer();
+		Viewer viewer = viewers.writer();
 		Instant deadline = null;
 		if (!errors.hasErrors()) {
 			try {
@@ -175,7 +174,7 @@ class TaskPages {
 			@RequestParam(required = false) @Nullable String team, @RequestParam int version,
 			RedirectAttributes redirect) {
 		TaskId taskId = new TaskId(id);
-		Viewer viewer = writer();
+		Viewer viewer = viewers.writer();
 		UserId user = assignee == null || assignee.isBlank() ? null : UserId.of(assignee);
 		TeamId teamId = team == null || team.isBlank() ? null : TeamId.of(team);
 		return act(taskId, redirect, () -> tasks.assign(taskId, version, user, teamId, viewer));
@@ -185,7 +184,7 @@ class TaskPages {
 	String transition(@PathVariable UUID id, @PathVariable String step, @RequestParam(required = false) @Nullable Integer version,
 			RedirectAttributes redirect) {
 		TaskId taskId = new TaskId(id);
-		Viewer viewer = writer();
+		Viewer viewer = viewers.writer();
 		return act(taskId, redirect, () -> {
 			switch (step) {
 				case "start" -> tasks.start(taskId, version, viewer);
@@ -201,7 +200,7 @@ class TaskPages {
 	@PostMapping("/tasks/{id}/comments")
 	String comment(@PathVariable UUID id, @RequestParam String body, RedirectAttributes redirect) {
 		TaskId taskId = new TaskId(id);
-		Viewer viewer = writer();
+		Viewer viewer = viewers.writer();
 		if (body.isBlank() || body.length() > 10_000) {
 			redirect.addFlashAttribute("error", "task.comment.invalid");
 			return "redirect:/tasks/" + id;
@@ -229,7 +228,7 @@ class TaskPages {
 	}
 
 	private void show(TaskView task, Model model) {
-		Viewer viewer = viewers.of(me());
+		Viewer viewer = viewers.of(DashboardModel.required());
 		model.addAttribute("task", task);
 		model.addAttribute("steps", steps(task));
 		model.addAttribute("staff", viewers.staffNames());
@@ -332,21 +331,5 @@ class TaskPages {
 
 	private static boolean isAction(String field) {
 		return field.equals("action") || field.equals("title");
-	}
-
-	private Viewer writer() {
-		DashboardUser me = me();
-		if (!me.canWrite()) {
-			throw new AccessDeniedException("read-only");
-		}
-		return viewers.of(me);
-	}
-
-	private static DashboardUser me() {
-		DashboardUser me = DashboardModel.signedIn();
-		if (me == null) {
-			throw new AccessDeniedException("not signed in");
-		}
-		return me;
 	}
 }

@@ -10,6 +10,7 @@ import com.whatsappflowhub.identity.TeamId;
 import com.whatsappflowhub.identity.UserId;
 import com.whatsappflowhub.tasks.Viewer;
 import org.jspecify.annotations.Nullable;
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Component;
 
 /** The task module's {@link Viewer} for a signed-in person, and the names the pages show for ids. */
@@ -25,6 +26,15 @@ class Viewers {
 	Viewer of(DashboardUser user) {
 		TeamId team = directory.member(user.userId()).map(StaffMember::teamId).orElse(null);
 		return new Viewer(user.userId(), user.roles(), team, Set.of());
+	}
+
+	/** The signed-in user as a viewer who may change tasks; a read-only role is refused. */
+	Viewer writer() {
+		DashboardUser me = DashboardModel.required();
+		if (!me.canWrite()) {
+			throw new AccessDeniedException("read-only");
+		}
+		return of(me);
 	}
 
 	/** Active staff by id, in name order. */

@@ -20,6 +20,21 @@ public interface Directory {
 	 */
 	Optional<StaffMember> findByPhone(String phoneOrWaId);
 
+	/** The active member with this e-mail address (case-insensitive). */
+	Optional<StaffMember> findByEmail(String email);
+
+	/** Who the member is in another tool ({@code system}: {@code jira}, {@code slack}); empty when not mapped. */
+	Optional<String> externalIdentity(UserId user, String system);
+
+	/** The member who is {@code remoteId} in {@code system}. */
+	Optional<StaffMember> findByExternalIdentity(String system, String remoteId);
+
+	/**
+	 * Records who the member is in another tool (found by e-mail, or given by an admin); replaces an earlier one and
+	 * takes the identity from anyone else who had it.
+	 */
+	void identify(UserId user, String system, String remoteId);
+
 	/** Active members of a team of the current tenant, by name; empty when there is no such team. */
 	List<StaffMember> teamMembers(TeamId team);
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import com.whatsappflowhub.identity.TeamId;
@@ -46,7 +47,7 @@ class Task {
 
 	private List<String> labels;
 
-	private final Map<String, String> externalRefs;
+	private Map<String, ExternalRef> externalRefs;
 
 	private final @Nullable UUID sourceMessageId;
 
@@ -91,7 +92,7 @@ class Task {
 	Task(TaskId id, TenantId tenantId, String title, @Nullable String description, Priority priority,
 			TaskStatus status, boolean suggested, @Nullable UserId assigneeId, @Nullable TeamId teamId,
 			@Nullable Deadline deadline, @Nullable Double confidence, List<Evidence> evidence, List<String> labels,
-			Map<String, String> externalRefs, @Nullable UUID sourceMessageId, @Nullable UUID sourceConversationId,
+			Map<String, ExternalRef> externalRefs, @Nullable UUID sourceMessageId, @Nullable UUID sourceConversationId,
 			@Nullable UserId sourceSenderId, @Nullable String originKey, String createdBy, Instant createdAt,
 			Instant updatedAt, @Nullable Instant completedAt, @Nullable Instant overdueAt, int version) {
 		this.id = id;
@@ -230,6 +231,36 @@ class Task {
 		}
 		record(by, now, "updated", changes, reason);
 		return updated(by, changes.keySet().toArray(String[]::new));
+	}
+
+	/** The task now lives in another tool too (or again, under a new key). */
+	Task link(String system, ExternalRef ref, Actor by, Instant now) {
+		ExternalRef previous = externalRefs.get(system);
+		if (previous != null && previous.key().equals(ref.key()) && Objects.equals(previous.url(), ref.url())) {
+			return this;
+		}
+		Map<String, ExternalRef> refs = new TreeMap<>(externalRefs);
+		refs.put(system, ref);
+		externalRefs = Map.copyOf(refs);
+		Map<String, @Nullable Object> changes = new LinkedHashMap<>();
+		changes.put("system", system);
+		changes.put("key", ref.key());
+		changes.put("url", ref.url());
+		record(by, now, "linked", changes, null);
+		return updated(by, "externalRefs");
+	}
+
+	/** The other tool's object is gone (deleted there); the task stays. */
+	Task unlink(String system, Actor by, Instant now) {
+		ExternalRef previous = externalRefs.get(system);
+		if (previous == null) {
+			return this;
+		}
+		Map<String, ExternalRef> refs = new TreeMap<>(externalRefs);
+		refs.remove(system);
+		externalRefs = Map.copyOf(refs);
+		record(by, now, "unlinked", Map.of("system", system, "key", previous.key()), null);
+		return updated(by, "externalRefs");
 	}
 
 	/** Reminds the assignee once that the deadline is near. */

@@ -86,6 +86,9 @@ public class TaskIntake {
 				continue; // this message was handled before
 			}
 			TaskView view = applyRules(task.get(), decision);
+			if (!decision.pushTo().isEmpty()) {
+				events.publishEvent(new TaskRouted(view, decision.pushTo()));
+			}
 			created.add(view);
 			notifySender(message, view, decision, settings, tenant, suggested);
 		}

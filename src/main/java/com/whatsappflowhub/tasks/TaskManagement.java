@@ -115,6 +115,12 @@ public class TaskManagement {
 		return visible(id, viewer).view();
 	}
 
+	/** A task of the current tenant, for modules acting on the tenant's behalf (not for a person: see {@link #get}). */
+	@Transactional(readOnly = true)
+	public Optional<TaskView> find(TaskId id) {
+		return tasks.findById(id).map(Task::view);
+	}
+
 	@Transactional(readOnly = true)
 	public Page list(TaskFilter filter, Viewer viewer, @Nullable String cursor, int limit) {
 		Tasks.Page page = tasks.search(filter, viewer, cursor, limit);
@@ -220,6 +226,47 @@ public class TaskManagement {
 			task.update(null, null, null, null, labels, by, now, null);
 			return this;
 		}
+
+		public Steps start() {
+			task.start(by, now);
+			return this;
+		}
+
+		public Steps reopen(@Nullable String reason) {
+			task.reopen(by, now, reason);
+			return this;
+		}
+
+		public Steps deadline(Deadline deadline) {
+			task.update(null, null, null, deadline, null, by, now, null);
+			return this;
+		}
+
+		public Steps title(String title) {
+			task.update(title, null, null, null, null, by, now, null);
+			return this;
+		}
+
+		/** The task lives in another tool too; {@code system} names it (e.g. {@code jira}). */
+		public Steps link(String system, ExternalRef ref) {
+			task.link(system, ref, by, now);
+			return this;
+		}
+
+		public Steps unlink(String system) {
+			task.unlink(system, by, now);
+			return this;
+		}
+	}
+
+	/** A comment written elsewhere (in Jira, in Slack) by {@code author}, as seen by {@code by}. */
+	@Transactional
+	public Comment comment(TaskId id, Actor by, String author, String body) {
+		Task task = tasks.findById(id).orElseThrow(() -> new TaskNotFound(id));
+		Comment comment = new Comment(UUID.randomUUID(), author, body.trim(), clock.instant());
+		tasks.insertComment(task.id(), comment, TenantContext.require());
+		events.publishEvent(new TaskCommented(task.view(), comment, by));
+		return comment;
 	}
 
 	@Transactional
@@ -231,6 +278,8 @@ public class TaskManagement {
 		Comment comment = new Comment(UUID.randomUUID(), viewer.userId() == null ? "api" : viewer.userId().toString(),
 				body.trim(), clock.instant());
 		tasks.insertComment(task.id(), comment, TenantContext.require());
+		events.publishEvent(new TaskCommented(task.view(), comment,
+				viewer.userId() == null ? Actor.system("api") : Actor.user(viewer.userId())));
 		return comment;
 	}
 

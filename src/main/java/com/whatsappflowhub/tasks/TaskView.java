@@ -14,7 +14,7 @@ import org.jspecify.annotations.Nullable;
 public record TaskView(TaskId id, TenantId tenantId, String title, @Nullable String description, Priority priority,
 		TaskStatus status, boolean suggested, @Nullable UserId assigneeId, @Nullable TeamId teamId,
 		@Nullable Deadline deadline, @Nullable Double confidence, List<Evidence> evidence, List<String> labels,
-		Map<String, String> externalRefs, @Nullable UUID sourceMessageId, @Nullable UUID sourceConversationId,
+		Map<String, ExternalRef> externalRefs, @Nullable UUID sourceMessageId, @Nullable UUID sourceConversationId,
 		@Nullable UserId sourceSenderId, String createdBy, Instant createdAt, Instant updatedAt,
 		@Nullable Instant completedAt, @Nullable Instant overdueAt, int version) {
 }

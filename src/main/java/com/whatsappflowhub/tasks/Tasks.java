@@ -32,7 +32,7 @@ class Tasks {
 	private static final TypeReference<List<Evidence>> EVIDENCE = new TypeReference<>() {
 	};
 
-	private static final TypeReference<Map<String, String>> REFS = new TypeReference<>() {
+	private static final TypeReference<Map<String, ExternalRef>> REFS = new TypeReference<>() {
 	};
 
 	private final JdbcClient jdbc;

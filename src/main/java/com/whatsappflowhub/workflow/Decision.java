@@ -10,7 +10,8 @@ import org.jspecify.annotations.Nullable;
  * assignee). {@code failures} are rules that could not be evaluated; they were skipped.
  */
 public record Decision(List<Match> matched, @Nullable String priority, @Nullable UUID assignee, @Nullable UUID team,
-		List<String> labels, List<String> notifications, boolean requireConfirmation, List<Failure> failures) {
+		List<String> labels, List<String> notifications, boolean requireConfirmation, List<UUID> pushTo,
+		List<Failure> failures) {
 
 	public record Match(RuleId rule, String name, List<RuleAction> actions, boolean stopped) {
 	}
@@ -20,6 +21,6 @@ public record Decision(List<Match> matched, @Nullable String priority, @Nullable
 
 	public boolean changesAnything() {
 		return priority != null || assignee != null || team != null || !labels.isEmpty() || !notifications.isEmpty()
-				|| requireConfirmation;
+				|| requireConfirmation || !pushTo.isEmpty();
 	}
 }

@@ -15,6 +15,7 @@ import com.whatsappflowhub.identity.UserId;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,9 +37,12 @@ public class RoutingRules {
 
 	private final com.whatsappflowhub.audit.AuditLog audit;
 
+	private final ObjectProvider<PushTargets> pushTargets;
+
 	RoutingRules(Rules rules, Conditions conditions, Directory directory, Clock clock,
-			com.whatsappflowhub.audit.AuditLog audit) {
+			com.whatsappflowhub.audit.AuditLog audit, ObjectProvider<PushTargets> pushTargets) {
 		this.audit = audit;
+		this.pushTargets = pushTargets;
 		this.rules = rules;
 		this.conditions = conditions;
 		this.directory = directory;
@@ -169,6 +173,7 @@ public class RoutingRules {
 		Set<String> labels = new LinkedHashSet<>();
 		List<String> notifications = new ArrayList<>();
 		boolean confirm = false;
+		Set<UUID> pushTo = new LinkedHashSet<>();
 		for (Rule rule : candidates) {
 			boolean matches;
 			try {
@@ -206,13 +211,17 @@ public class RoutingRules {
 				else if (action instanceof RuleAction.RequireConfirmation) {
 					confirm = true;
 				}
+				else if (action instanceof RuleAction.PushTo p) {
+					pushTo.add(p.connectionId());
+				}
 			}
 			matched.add(new Decision.Match(rule.id(), rule.name(), rule.actions(), rule.stopProcessing()));
 			if (rule.stopProcessing()) {
 				break;
 			}
 		}
-		return new Decision(matched, priority, assignee, team, List.copyOf(labels), notifications, confirm, failures);
+		return new Decision(matched, priority, assignee, team, List.copyOf(labels), notifications, confirm,
+				List.copyOf(pushTo), failures);
 	}
 
 	private @Nullable UUID nextInTeam(UUID team, boolean dryRun) {
@@ -255,6 +264,10 @@ public class RoutingRules {
 			}
 			if (action instanceof RuleAction.NotifySender n && n.text().isBlank()) {
 				throw new InvalidRule("notify_sender needs a text.");
+			}
+			if (action instanceof RuleAction.PushTo p
+					&& pushTargets.stream().noneMatch(targets -> targets.exists(p.connectionId()))) {
+				throw new InvalidRule("push_to names " + p.connectionId() + ", which is not a connection of this tenant.");
 			}
 		}
 	}

@@ -13,7 +13,8 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
 		@JsonSubTypes.Type(value = RuleAction.AssignTeam.class, name = "assign_team"),
 		@JsonSubTypes.Type(value = RuleAction.AddLabels.class, name = "add_labels"),
 		@JsonSubTypes.Type(value = RuleAction.NotifySender.class, name = "notify_sender"),
-		@JsonSubTypes.Type(value = RuleAction.RequireConfirmation.class, name = "require_confirmation") })
+		@JsonSubTypes.Type(value = RuleAction.RequireConfirmation.class, name = "require_confirmation"),
+		@JsonSubTypes.Type(value = RuleAction.PushTo.class, name = "push_to") })
 public sealed interface RuleAction {
 
 	record SetPriority(String priority) implements RuleAction {
@@ -35,5 +36,9 @@ public sealed interface RuleAction {
 
 	/** Create the task as a suggestion that a person confirms. */
 	record RequireConfirmation() implements RuleAction {
+	}
+
+	/** Push the new task to this connection (Jira, Slack, ...), whatever the connection's own filter says. */
+	record PushTo(UUID connectionId) implements RuleAction {
 	}
 }

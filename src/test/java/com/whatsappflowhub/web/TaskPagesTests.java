@@ -133,7 +133,9 @@ class TaskPagesTests {
 	void showsTheTasksReferencesInOtherTools() {
 		TaskView linked = new TaskView(new TaskId(UUID.randomUUID()), TENANT, "Linked", null, Priority.LOW, TaskStatus.OPEN,
 				false, null, null, null, null, List.of(), List.of(),
-				Map.of("jira", "https://acme.atlassian.net/browse/OPS-7", "slack", "C123/456"), null, null, null, "user:x",
+				Map.of("jira", new com.whatsappflowhub.tasks.ExternalRef("c1", "OPS-7", "https://acme.atlassian.net/browse/OPS-7", Instant.now()),
+						"slack", new com.whatsappflowhub.tasks.ExternalRef("c2", "C123/456", null, Instant.now())),
+				null, null, null, "user:x",
 				Instant.now(), Instant.now(), null, null, 0);
 		given(tasks.get(eq(linked.id()), any())).willReturn(linked);
 		assertThat(mvc.get().uri("/tasks/" + linked.id()).with(as(Role.USER))).hasStatusOk()

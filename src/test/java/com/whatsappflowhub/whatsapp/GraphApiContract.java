@@ -35,7 +35,7 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * branches to the mapped schemas, so a button component is checked as a {@code ButtonComponent}.</li>
  * </ol>
  */
-final class GraphApiContract {
+public final class GraphApiContract {
 
 	private static final String DOCUMENT = "https://contracts.flowhub.local/whatsapp/business-messaging-api.json";
 
@@ -58,7 +58,7 @@ final class GraphApiContract {
 				+ "#/paths/~1{Version}~1{Media-ID}/get/responses/200/content/application~1json/schema"));
 	}
 
-	static GraphApiContract load() {
+	public static GraphApiContract load() {
 		Path yaml = Contracts.whatsapp().resolve("business-messaging-api_v23.0.yaml");
 		ObjectNode spec = (ObjectNode) YAMLMapper.builder().build().readTree(yaml.toFile());
 		ObjectNode schemas = (ObjectNode) spec.path("components").path("schemas");
@@ -71,7 +71,7 @@ final class GraphApiContract {
 		return new GraphApiContract(spec, registry);
 	}
 
-	List<Error> validateMessage(JsonNode body) {
+	public List<Error> validateMessage(JsonNode body) {
 		return message.validate(body);
 	}
 

@@ -54,6 +54,67 @@ class StaffDirectory implements Directory {
 
 	@Override
 	@Transactional(readOnly = true)
+	public Optional<StaffMember> findByEmail(String email) {
+		return users.findActive()
+			.stream()
+			.filter(user -> user.email().equalsIgnoreCase(email.trim()))
+			.findFirst()
+			.map(StaffDirectory::member);
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<String> externalIdentity(UserId user, String system) {
+		return jdbc.sql("SELECT remote_id FROM user_external_identity WHERE user_id = ? AND system = ?")
+			.params(user.value(), system)
+			.query(String.class)
+			.optional();
+	}
+
+	@Override
+	@Transactional(readOnly = true)
+	public Optional<StaffMember> findByExternalIdentity(String system, String remoteId) {
+		return jdbc.sql("SELECT user_id FROM user_external_identity WHERE system = ? AND remote_id = ?")
+			.params(system, remoteId)
+			.query((rs, row) -> new UserId(rs.getObject(1, java.util.UUID.class)))
+			.optional()
+			.flatMap(users::findById)
+			.filter(User::active)
+			.map(StaffDirectory::member);
+	}
+
+	@Override
+	@Transactional
+	public void identify(UserId user, String system, String remoteId) {
+		jdbc.sql("DELETE FROM user_external_identity WHERE system = ? AND remote_id = ? AND user_id <> ?")
+			.params(system, remoteId, user.value())
+			.update();
+		jdbc.sql("INSERT INTO user_external_identity (tenant_id, user_id, system, remote_id) VALUES (?, ?, ?, ?) "
+				+ "ON CONFLICT (user_id, system) DO UPDATE SET remote_id = excluded.remote_id, updated_at = now()")
+			.params(TenantContext.require().value(), user.value(), system, remoteId)
+			.update();
+	}
+
+	/** Every tool identity of a member, for the users API. */
+	@Transactional(readOnly = true)
+	public Map<String, String> externalIdentities(UserId user) {
+		Map<String, String> identities = new java.util.TreeMap<>();
+		jdbc.sql("SELECT system, remote_id FROM user_external_identity WHERE user_id = ?")
+			.param(user.value())
+			.query((rs, row) -> identities.put(rs.getString(1), rs.getString(2)))
+			.list();
+		return identities;
+	}
+
+	/** Replaces every tool identity of a member (the users API). */
+	@Transactional
+	public void replaceExternalIdentities(UserId user, Map<String, String> identities) {
+		jdbc.sql("DELETE FROM user_external_identity WHERE user_id = ?").param(user.value()).update();
+		identities.forEach((system, remoteId) -> identify(user, system, remoteId));
+	}
+
+	@Override
+	@Transactional(readOnly = true)
 	public List<StaffMember> teamMembers(TeamId team) {
 		return users.findByTeam(team).stream().filter(User::active).map(StaffDirectory::member).toList();
 	}

@@ -23,6 +23,10 @@ final class ApiTags {
 		tags.put("Tenants", "Tenants of the platform and their settings (super admins).");
 		tags.put("WhatsApp webhook", "Meta's callback: the subscription handshake and signed event deliveries. Called "
 				+ "by Meta, not by integrators.");
+		tags.put("Connections", "The tenant's connections to Jira, Slack and other tools: credentials sealed, tested "
+				+ "against the vendor, which tasks go there (a CEL filter), and the sync log of every call.");
+		tags.put("Integration webhooks", "Callbacks from connected tools (Jira webhooks, Slack interactivity), signed "
+				+ "with the connection's secret. Called by the tools, not by integrators.");
 		tags.put("Analytics", "Productivity and pipeline figures of a period, by day, assignee and team, as JSON or CSV.");
 		tags.put("Audit", "The append-only, hash-chained audit trail.");
 		tags.put("Dead letters", "Work of the pipeline and calls to external systems that failed for good: inspect, "

@@ -96,7 +96,8 @@ class SyncDelivery implements Delivery<SyncRequested> {
 	@Override
 	public @Nullable String key(SyncRequested request) {
 		return switch (request.operation()) {
-			case CREATE -> "create:" + request.connectionId() + ":" + request.taskId();
+			// a rule's push_to comes with the task's own creation request: its own key, or it would be dropped as a duplicate
+			case CREATE -> (request.forced() ? "push:" : "create:") + request.connectionId() + ":" + request.taskId();
 			case COMMENT -> "comment:" + request.connectionId() + ":" + request.commentId();
 			case UPDATE -> null; // every change is its own work; the version check makes the late ones free
 		};

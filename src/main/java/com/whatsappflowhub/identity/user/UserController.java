@@ -31,6 +31,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -51,7 +52,10 @@ class UserController {
 
 	private final UserManagement users;
 
-	UserController(UserManagement users) {
+	private final StaffDirectory directory;
+
+	UserController(UserManagement users, StaffDirectory directory) {
+		this.directory = directory;
 		this.users = users;
 	}
 
@@ -141,6 +145,43 @@ class UserController {
 	ResponseEntity<Void> delete(@PathVariable UUID id) {
 		users.deactivate(new UserId(id));
 		return ResponseEntity.noContent().build();
+	}
+
+	@Operation(operationId = "getExternalIdentities", summary = "Who a user is in the connected tools", description = """
+			By tool: `{"jira": "<accountId>", "slack": "U123"}`. Filled by admins, or found by e-mail the first \
+			time a task of the user goes to the tool.""")
+	@GetMapping("/{id}/external-identities")
+	@PreAuthorize("hasAnyRole('SUPER_ADMIN', 'TENANT_ADMIN', 'MANAGER')")
+	java.util.Map<String, String> externalIdentities(@PathVariable UUID id) {
+		users.user(new UserId(id));
+		return directory.externalIdentities(new UserId(id));
+	}
+
+	@Operation(operationId = "replaceExternalIdentities", summary = "Set who a user is in the connected tools", description = """
+			Replaces them all; keys are tool types (`jira`, `slack`), values their user ids. An id another user had \
+			moves to this one.""")
+	@PutMapping("/{id}/external-identities")
+	@PreAuthorize("hasAnyRole('SUPER_ADMIN', 'TENANT_ADMIN')")
+	java.util.Map<String, String> replaceExternalIdentities(@PathVariable UUID id,
+			@RequestBody java.util.Map<String, String> identities) {
+		users.user(new UserId(id));
+		for (java.util.Map.Entry<String, String> identity : identities.entrySet()) {
+			if (!identity.getKey().matches("[a-z][a-z0-9_-]{0,31}") || identity.getValue() == null
+					|| identity.getValue().isBlank() || identity.getValue().length() > 200) {
+				throw new InvalidExternalIdentity(identity.getKey());
+			}
+		}
+		directory.replaceExternalIdentities(new UserId(id), identities);
+		return directory.externalIdentities(new UserId(id));
+	}
+
+	/** A tool identity that is not a lower-case tool name with a non-empty id. API: 400. */
+	static final class InvalidExternalIdentity extends com.whatsappflowhub.platform.InvalidRequest {
+
+		InvalidExternalIdentity(String tool) {
+			super("invalid-external-identity", "external identity '" + tool
+					+ "' must be a lower-case tool name (jira, slack) with a user id of 1 to 200 characters");
+		}
 	}
 
 	static Set<Role> rolesOf(Authentication authentication) {

@@ -131,7 +131,11 @@ public class UserManagement {
 
 	@Transactional
 	public Team createTeam(String name) {
-		Team team = new Team(new TeamId(java.util.UUID.randomUUID()), TenantContext.require(), name.trim(), clock.instant());
+		String trimmed = name.strip();
+		if (trimmed.isEmpty() || trimmed.chars().anyMatch(Character::isISOControl)) {
+			throw new InvalidTeamName();
+		}
+		Team team = new Team(new TeamId(java.util.UUID.randomUUID()), TenantContext.require(), trimmed, clock.instant());
 		try {
 			teams.insert(team);
 		}

@@ -336,6 +336,104 @@ class JiraSyncTests {
 		assertThat(api.read(api.get("/api/v1/tasks/" + id, admin)).get("status").asString()).isEqualTo("DONE");
 	}
 
+	@Test
+	void aConnectionsFilterChoosesItsTasksAndARulesPushToOverridesIt() {
+		Instant tuesday = Instant.parse("2026-12-01T19:00:00Z");
+		LocalGraphApi graph = new LocalGraphApi().start();
+		clock.advance(Duration.between(Instant.now(), tuesday.plusSeconds(60)));
+		try {
+			ChannelFixture channel = new ChannelFixture(api, jdbc, transactions, numberSettings);
+			ChannelFixture.Tenant tenant = channel.tenantWithNumber();
+			String admin = tenant.fixture().token(Role.TENANT_ADMIN);
+			Map<String, Object> body = jiraConnection("Urgent only");
+			((Map<String, Object>) body.get("config")).put("filter", "task.priority == 'urgent'");
+			String connection = api.read(api.post("/api/v1/connections", admin, body)).get("id").asString();
+
+			String low = api.read(api.post("/api/v1/tasks", admin, Map.of("title", "Water the plants", "priority", "low")))
+				.get("id").asString();
+			String urgent = api.read(api.post("/api/v1/tasks", admin, Map.of("title", "The server is down",
+					"priority", "urgent"))).get("id").asString();
+			await().atMost(Duration.ofSeconds(20)).until(() -> jiraKey(admin, urgent), k -> k != null);
+
+			// a rule sends invoices there whatever their priority
+			assertThat(api.post("/api/v1/rules", admin, Map.of("name", "Invoices to Jira", "condition",
+					"message.text.contains('invoice')", "actions", List.of(Map.of("type", "push_to", "connectionId",
+							connection)), "stopProcessing", false))).hasStatus(201);
+			assertThat(api.post("/api/v1/rules", admin, Map.of("name", "Nowhere", "condition", "true", "actions",
+					List.of(Map.of("type", "push_to", "connectionId", java.util.UUID.randomUUID().toString())),
+					"stopProcessing", false))).hasStatus(400);
+			String customer = "4477029" + (10000 + (int) (Math.random() * 89999));
+			assertThat(channel.post(ChannelFixture.textDelivery(tenant, ChannelFixture.wamid(), customer, "Acme Ltd",
+					"Could you send me a copy of the invoice for November?", tuesday))).hasStatusOk();
+			JsonNode invoice = await().atMost(Duration.ofSeconds(20)).until(() -> {
+				for (JsonNode task : api.read(api.get("/api/v1/tasks", admin)).get("items")) {
+					if (task.get("sourceMessageId") != null && !task.get("sourceMessageId").isNull()
+							&& task.get("externalRefs").has("jira")) {
+						return task;
+					}
+				}
+				return null;
+			}, t -> t != null);
+			assertThat(invoice.get("priority").asString()).isNotEqualTo("urgent");
+			assertThat(jiraKey(admin, low)).isNull();
+		}
+		finally {
+			clock.reset();
+			graph.stop();
+		}
+	}
+
+	@Test
+	void assigneesAreMatchedByEmailAndAssignmentsInJiraComeBack() throws Exception {
+		Api.TenantFixture tenant = api.newTenant();
+		String admin = tenant.token(Role.TENANT_ADMIN);
+		String connection = connect(admin, "People Jira");
+		String accountId = "acc-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+		jira.usersByEmail.put(tenant.spareEmail(), accountId);
+		String id = api.read(api.post("/api/v1/tasks", admin, Map.of("title", "Repaint the gate", "assigneeId",
+				tenant.spareUserId()))).get("id").asString();
+		String key = await().atMost(Duration.ofSeconds(20)).until(() -> jiraKey(admin, id), k -> k != null);
+		assertThat(jira.issues.get(key).get("fields").get("assignee").get("accountId").asString()).isEqualTo(accountId);
+		assertThat(api.read(api.get("/api/v1/users/" + tenant.spareUserId() + "/external-identities", admin))
+			.get("jira").asString()).isEqualTo(accountId);
+
+		// in Jira, the issue goes to the manager, whom an admin mapped by hand
+		String manager = tenant.userIds().get(Role.MANAGER);
+		assertThat(api.call(HttpMethod.PUT, "/api/v1/users/" + manager + "/external-identities", admin,
+				Map.of("jira", "acc-manager-" + manager.substring(0, 8)))).hasStatusOk();
+		assertThat(api.call(HttpMethod.PUT, "/api/v1/users/" + manager + "/external-identities", admin,
+				Map.of("Jira Cloud", "x"))).hasStatus(400);
+		assertThat(api.call(HttpMethod.PUT, "/api/v1/users/" + manager + "/external-identities",
+				tenant.token(Role.MANAGER), Map.of("jira", "x"))).hasStatus(403);
+		ObjectNode event = body("webhook-issue-updated-multiple-values.json");
+		ObjectNode issue = (ObjectNode) event.get("issue");
+		issue.put("key", key);
+		ObjectNode fields = (ObjectNode) issue.get("fields");
+		fields.putObject("assignee").put("accountId", "acc-manager-" + manager.substring(0, 8)).put("displayName", "Boss");
+		byte[] signed = JSON.writeValueAsBytes(event);
+		assertThat(webhook(connection, signed, sign(signed), "wh-assign-" + key)).hasStatusOk();
+		assertThat(api.read(api.get("/api/v1/tasks/" + id, admin)).get("assigneeId").asString()).isEqualTo(manager);
+	}
+
+	@Test
+	void anOAuthConnectionRefreshesItsAccessTokenWhenJiraSays401() {
+		Api.TenantFixture tenant = api.newTenant();
+		String admin = tenant.token(Role.TENANT_ADMIN);
+		Map<String, Object> body = jiraConnection("OAuth Jira");
+		body.put("credentials", Map.of("accessToken", "expired-access-token", "refreshToken", LocalJira.REFRESH_TOKEN,
+				"clientId", "client-id", "clientSecret", "client-secret", "tokenUrl", jira.baseUrl() + "/oauth/token",
+				"webhookSecret", SECRET));
+		String id = api.read(api.post("/api/v1/connections", admin, body)).get("id").asString();
+		int before = jira.refreshes.get();
+		assertThat(api.read(api.post("/api/v1/connections/" + id + "/test", admin, null)).get("ok").asBoolean()).isTrue();
+		assertThat(jira.refreshes.get() - before).isEqualTo(1);
+		// the new access token was kept: the next call needs no refresh
+		assertThat(api.read(api.post("/api/v1/connections/" + id + "/test", admin, null)).get("ok").asBoolean()).isTrue();
+		assertThat(jira.refreshes.get() - before).isEqualTo(1);
+		assertThat(api.read(api.get("/api/v1/connections/" + id, admin)).toString())
+			.doesNotContain(LocalJira.FRESH_ACCESS_TOKEN).doesNotContain(LocalJira.REFRESH_TOKEN);
+	}
+
 	// --- helpers
 
 	private String connect(String admin, String name) {

@@ -41,6 +41,13 @@ final class LocalJira implements AutoCloseable {
 
 	static final String ACCOUNT = "5b10a2844c20165700ede21g";
 
+	/** OAuth 2.0 (3LO): the access token this site accepts, and the refresh token that gets it. */
+	static final String FRESH_ACCESS_TOKEN = "fresh-oauth-access-token";
+
+	static final String REFRESH_TOKEN = "oauth-refresh-token-1";
+
+	final AtomicInteger refreshes = new AtomicInteger();
+
 	private static final JsonMapper JSON = JsonMapper.shared();
 
 	private static final DateTimeFormatter UPDATED = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSSZ");
@@ -128,9 +135,23 @@ final class LocalJira implements AutoCloseable {
 				raw = in.readAllBytes();
 			}
 			requests.add(method + " " + path + (query == null ? "" : "?" + query));
+			if (method.equals("POST") && path.equals("/oauth/token")) {
+				JsonNode grant = JSON.readTree(raw);
+				if ("refresh_token".equals(grant.path("grant_type").asString()) && REFRESH_TOKEN.equals(grant.path("refresh_token").asString())
+						&& !grant.path("client_id").asString("").isEmpty() && !grant.path("client_secret").asString("").isEmpty()) {
+					refreshes.incrementAndGet();
+					answer(exchange, 200, object("access_token", FRESH_ACCESS_TOKEN, "refresh_token", REFRESH_TOKEN,
+							"expires_in", 3600, "token_type", "Bearer", "scope", "read:jira-work write:jira-work offline_access"));
+				}
+				else {
+					answer(exchange, 403, object("error", "invalid_grant", "error_description", "Unknown or invalid refresh token."));
+				}
+				return;
+			}
 			String expected = "Basic " + Base64.getEncoder()
 				.encodeToString((EMAIL + ":" + TOKEN).getBytes(StandardCharsets.UTF_8));
-			if (!expected.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+			String given = exchange.getRequestHeaders().getFirst("Authorization");
+			if (!expected.equals(given) && !("Bearer " + FRESH_ACCESS_TOKEN).equals(given)) {
 				answer(exchange, 401, errors("Client must be authenticated to access this resource."));
 				return;
 			}

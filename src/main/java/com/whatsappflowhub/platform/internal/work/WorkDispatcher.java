@@ -15,6 +15,7 @@ import com.whatsappflowhub.platform.TenantContext;
 import com.whatsappflowhub.platform.TenantId;
 import com.whatsappflowhub.platform.TenantScoped;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import org.jspecify.annotations.Nullable;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.micrometer.core.instrument.Counter;
@@ -89,7 +90,10 @@ class WorkDispatcher implements SmartLifecycle {
 		running = true;
 		for (Consumer consumer : consumers.all()) {
 			if (consumer instanceof Consumer.OfDelivery) {
-				List.of("transient", "permanent", "circuit_open").forEach(type -> failures(consumer.name(), type));
+				// exported from the start (zero) for the kind the connector is named after; others on their first call
+				String kind = consumer.name().contains(".") ? consumer.name().substring(0, consumer.name().indexOf('.'))
+						: consumer.name();
+				List.of("transient", "permanent", "circuit_open").forEach(type -> failures(kind, type));
 			}
 			for (int i = 0; i < consumer.workers(); i++) {
 				Thread thread = new Thread(() -> work(consumer), "work-" + consumer.name() + "-" + i);
@@ -227,7 +231,7 @@ class WorkDispatcher implements SmartLifecycle {
 			CircuitBreaker breaker = breakers.circuitBreaker(name);
 			if (!breaker.tryAcquirePermission()) {
 				transactions.executeWithoutResult(status -> items.release(item.id(), settings.breakerOpenFor()));
-				failure(connector.name(), "circuit_open");
+				failure(integrationType(destination), "circuit_open");
 				return;
 			}
 			long start = System.nanoTime();
@@ -247,7 +251,7 @@ class WorkDispatcher implements SmartLifecycle {
 			}
 			Timer.builder("integration.sync.duration")
 				.description("Time of one call to an external system by the delivery engine")
-				.tag("integration_type", connector.name())
+				.tag("integration_type", integrationType(destination))
 				.tag("outcome", outcome.getClass().getSimpleName().toLowerCase(java.util.Locale.ROOT))
 				.publishPercentileHistogram()
 				.register(meters)
@@ -265,12 +269,12 @@ class WorkDispatcher implements SmartLifecycle {
 			counter(connector.name(), "done").increment();
 		}
 		else if (outcome instanceof Delivery.Outcome.Retry retry) {
-			failure(connector.name(), "transient");
+			failure(integrationType(one.item().destination()), "transient");
 			Duration delay = retry.after() != null ? retry.after() : connector.retryDelay(one.item().attempts());
 			failed(connector, one, retry.reason(), delay, false);
 		}
 		else if (outcome instanceof Delivery.Outcome.Failed failed) {
-			failure(connector.name(), "permanent");
+			failure(integrationType(one.item().destination()), "permanent");
 			failed(connector, one, failed.reason(), Duration.ZERO, true);
 		}
 	}
@@ -322,6 +326,18 @@ class WorkDispatcher implements SmartLifecycle {
 			.tag("stage", stage)
 			.tag("outcome", outcome)
 			.register(meters);
+	}
+
+	/**
+	 * The metrics' {@code integration_type}: the far end's kind, the part of the destination before {@code :}
+	 * ({@code jira:<connection>} → {@code jira}), so that one label value stands for one kind of system.
+	 */
+	static String integrationType(@Nullable String destination) {
+		if (destination == null || destination.isBlank()) {
+			return "unknown";
+		}
+		int colon = destination.indexOf(':');
+		return colon > 0 ? destination.substring(0, colon) : destination;
 	}
 
 	private void failure(String connector, String errorType) {

@@ -42,13 +42,14 @@ class Connections {
 		return jdbc.sql("SELECT * FROM integration ORDER BY created_at, id").query(this::map).list();
 	}
 
-	List<Connection> findEnabled() {
-		return jdbc.sql("SELECT * FROM integration WHERE enabled ORDER BY created_at, id")
-			.query(this::map)
-			.list()
-			.stream()
-			.map(Stored::connection)
-			.toList();
+	/** An enabled connection's id and type: what fanning out a task change needs (no credentials opened). */
+	record Target(ConnectionId id, String type) {
+	}
+
+	List<Target> enabledTargets() {
+		return jdbc.sql("SELECT id, type FROM integration WHERE enabled ORDER BY created_at, id")
+			.query((rs, row) -> new Target(new ConnectionId(rs.getObject("id", UUID.class)), rs.getString("type")))
+			.list();
 	}
 
 	Optional<Stored> findById(ConnectionId id) {

@@ -1,6 +1,5 @@
 package com.whatsappflowhub.integrations;
 
-import java.util.List;
 import java.util.Set;
 
 import com.whatsappflowhub.platform.TenantId;
@@ -65,7 +64,7 @@ class TaskSync {
 	@EventListener
 	void on(TaskRouted routed) {
 		TaskView task = routed.task();
-		for (Connection connection : connections.findEnabled()) {
+		for (Connections.Target connection : connections.enabledTargets()) {
 			if (routed.connections().contains(connection.id().value())) {
 				events.publishEvent(new SyncRequested(task.tenantId(), connection.id().value(), connection.type(),
 						task.id().value(), SyncRequested.Operation.CREATE, true, null, null, null));
@@ -76,7 +75,7 @@ class TaskSync {
 	@EventListener
 	void on(TaskCommented commented) {
 		TaskView task = commented.task();
-		for (Connection connection : connections.findEnabled()) {
+		for (Connections.Target connection : connections.enabledTargets()) {
 			if (fromThere(commented.by(), connection)) {
 				continue; // written in this tool: it has it
 			}
@@ -87,16 +86,15 @@ class TaskSync {
 	}
 
 	private void request(TaskView task, SyncRequested.Operation operation) {
-		List<Connection> enabled = connections.findEnabled();
 		TenantId tenant = task.tenantId();
-		for (Connection connection : enabled) {
+		for (Connections.Target connection : connections.enabledTargets()) {
 			events.publishEvent(new SyncRequested(tenant, connection.id().value(), connection.type(), task.id().value(),
 					operation, false, null, null, null));
 		}
 	}
 
 	/** What came in from a tool carries the tool's type as the actor's prefix: {@code jira:Jane Doe}. */
-	static boolean fromThere(Actor by, Connection connection) {
+	static boolean fromThere(Actor by, Connections.Target connection) {
 		return by.type() == Actor.Type.INTEGRATION && by.id() != null && by.id().startsWith(connection.type() + ":");
 	}
 }

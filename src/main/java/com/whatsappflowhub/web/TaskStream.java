@@ -8,11 +8,16 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
+import com.whatsappflowhub.platform.ClusterSignal;
+import com.whatsappflowhub.platform.ClusterSignals;
+import com.whatsappflowhub.platform.TenantContext;
 import com.whatsappflowhub.platform.TenantId;
 import com.whatsappflowhub.tasks.TaskAssigned;
 import com.whatsappflowhub.tasks.TaskCancelled;
 import com.whatsappflowhub.tasks.TaskCompleted;
 import com.whatsappflowhub.tasks.TaskCreated;
+import com.whatsappflowhub.tasks.TaskId;
+import com.whatsappflowhub.tasks.TaskManagement;
 import com.whatsappflowhub.tasks.TaskUpdated;
 import com.whatsappflowhub.tasks.TaskView;
 import com.whatsappflowhub.tasks.Viewer;
@@ -52,6 +57,13 @@ class TaskStream {
 
 	private final Viewers viewers;
 
+	private final ClusterSignals cluster;
+
+	private final TaskManagement tasks;
+
+	/** The cluster signal: a task changed on another replica ({@code <tenant>:<task>:<kind>}). */
+	static final String SIGNAL = "tasks";
+
 	/** Pushes leave the publishing thread at once: a slow browser never holds up the pipeline. */
 	private final ExecutorService pushes = Executors.newSingleThreadExecutor(runnable -> {
 		Thread thread = new Thread(runnable, "dashboard-events");
@@ -59,8 +71,33 @@ class TaskStream {
 		return thread;
 	});
 
-	TaskStream(Viewers viewers) {
+	TaskStream(Viewers viewers, ClusterSignals cluster, TaskManagement tasks) {
 		this.viewers = viewers;
+		this.cluster = cluster;
+		this.tasks = tasks;
+	}
+
+	/** A task changed on another replica: pages open here that may see it hear about it too. */
+	@EventListener
+	void on(ClusterSignal signal) {
+		String[] parts = signal.payload().split(":", 3);
+		if (!SIGNAL.equals(signal.topic()) || parts.length < 3) {
+			return;
+		}
+		TenantId tenant;
+		TaskId id;
+		try {
+			tenant = new TenantId(java.util.UUID.fromString(parts[0]));
+			id = new TaskId(java.util.UUID.fromString(parts[1]));
+		}
+		catch (IllegalArgumentException malformed) {
+			return;
+		}
+		if (subscribers.values().stream().noneMatch(s -> s.tenant().equals(tenant))) {
+			return; // nobody here looks at that tenant
+		}
+		String kind = parts[2];
+		pushes.execute(() -> TenantContext.callAs(tenant, () -> tasks.find(id)).ifPresent(task -> push(task, kind)));
 	}
 
 	/** Ends the open streams when the application starts to stop, so a graceful shutdown does not wait for them. */
@@ -115,6 +152,7 @@ class TaskStream {
 	}
 
 	private void afterCommit(TaskView task, String kind, Set<String> fields) {
+		cluster.send(SIGNAL, task.tenantId().value() + ":" + task.id().value() + ":" + kind);
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override

@@ -13,6 +13,7 @@ import com.whatsappflowhub.platform.TenantId;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import com.whatsappflowhub.platform.ClusterSignals;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -42,8 +43,11 @@ public class NumberManagement {
 
 	private final ApplicationEventPublisher events;
 
+	private final ClusterSignals cluster;
+
 	NumberManagement(Numbers numbers, NumberRouting routing, NumberSettings settings, Clock clock,
-			ApplicationEventPublisher events) {
+			ApplicationEventPublisher events, ClusterSignals cluster) {
+		this.cluster = cluster;
 		this.events = events;
 		this.numbers = numbers;
 		this.routing = routing;
@@ -147,6 +151,7 @@ public class NumberManagement {
 
 	private void invalidateAfterCommit() {
 		routing.invalidate();
+		cluster.send(NumberRouting.SIGNAL, ""); // the other replicas drop their maps when this commits
 		if (TransactionSynchronizationManager.isSynchronizationActive()) {
 			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 				@Override

@@ -96,6 +96,16 @@ public class NumberRouting {
 		snapshot = null;
 	}
 
+	/** The cluster signal another replica sends when it changed a number. */
+	static final String SIGNAL = "numbers";
+
+	@org.springframework.context.event.EventListener
+	void on(com.whatsappflowhub.platform.ClusterSignal signal) {
+		if (SIGNAL.equals(signal.topic())) {
+			invalidate();
+		}
+	}
+
 	private boolean missRefresh() {
 		Snapshot current = snapshot;
 		if (current != null && current.loadedAt().plus(MISS_REFRESH).isAfter(clock.instant())) {

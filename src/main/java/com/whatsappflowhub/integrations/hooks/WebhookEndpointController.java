@@ -49,12 +49,14 @@ class WebhookEndpointController {
 		this.management = management;
 	}
 
+	@Schema(name = "NewWebhookEndpoint")
 	record NewEndpoint(@NotBlank @Size(max = 2048) @WebhookFields.AllowedUrl String url,
 			@NotNull @Size(max = 20) @WebhookFields.KnownEvents List<String> events,
 			@Nullable @Size(max = WebhookEndpointManagement.DESCRIPTION_MAX) String description,
 			@Nullable Boolean enabled) {
 	}
 
+	@Schema(name = "WebhookEndpointChange")
 	record EndpointChange(@Nullable @Size(max = 2048) @WebhookFields.AllowedUrl String url,
 			@Nullable @Size(max = 20) @WebhookFields.KnownEvents List<String> events,
 			@Nullable @Size(max = WebhookEndpointManagement.DESCRIPTION_MAX) String description,

@@ -3,6 +3,7 @@ package com.whatsappflowhub.integrations.hooks;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -81,7 +82,7 @@ class WebhookEndpointManagement {
 		if (endpoints.count() >= settings.maxEndpoints()) {
 			throw WebhookEndpointConflict.tooMany(settings.maxEndpoints());
 		}
-		Instant now = clock.instant();
+		Instant now = now();
 		String description = description(fields.description());
 		WebhookEndpoint endpoint = new WebhookEndpoint(new WebhookEndpointId(UUID.randomUUID()), url(fields.url()),
 				events(fields.events()), description == null || description.isEmpty() ? null : description,
@@ -107,8 +108,7 @@ class WebhookEndpointManagement {
 		WebhookEndpoint current = endpoint(id);
 		WebhookEndpoint changed = current.change(fields.url() == null ? null : url(fields.url()),
 				fields.events() == null ? null : events(fields.events()),
-				fields.description() == null ? null : description(fields.description()), fields.enabled(),
-				clock.instant());
+				fields.description() == null ? null : description(fields.description()), fields.enabled(), now());
 		endpoints.update(changed);
 		audited("webhook-endpoint.changed", changed, changed.url());
 		return changed;
@@ -127,7 +127,7 @@ class WebhookEndpointManagement {
 		WebhookEndpoint endpoint = endpoint(id);
 		WebhookEndpoints.SealedSecrets sealed = endpoints.secrets(id).orElseThrow(() -> new WebhookEndpointNotFound(id));
 		SigningSecret secret = SigningSecret.generate(random);
-		Instant now = clock.instant();
+		Instant now = now();
 		Instant until = now.plus(settings.rotationOverlap());
 		endpoints.rotate(id, secrets.seal(secret.utf8(), id.secretContext()), sealed.current(), until, now);
 		audited("webhook-endpoint.secret-rotated", endpoint, "previous secret signs until " + until);
@@ -150,13 +150,17 @@ class WebhookEndpointManagement {
 		DeliveryLog.Message original = log.find(id, delivery).orElseThrow(() -> new WebhookEndpointNotFound(id, delivery));
 		WebhookEventType type = WebhookEventType.named(original.eventType())
 			.orElseThrow(() -> new WebhookEndpointNotFound(id, delivery));
-		long copy = log.add(id, original.messageId(), type, original.subject(), original.body(), original.id(),
-				clock.instant())
+		long copy = log.add(id, original.messageId(), type, original.subject(), original.body(), original.id(), now())
 			.orElseThrow(() -> WebhookEndpointConflict.disabled(id));
 		TenantId tenant = TenantContext.require();
 		events.publishEvent(new WebhookDeliveryRequested(tenant, copy, id.value()));
 		audit.change(tenant, "webhook-endpoint.replayed", "webhook-endpoint:" + id, "delivery " + delivery);
 		return log.find(copy).orElseThrow(() -> new WebhookEndpointNotFound(id, copy));
+	}
+
+	/** To the microsecond, as PostgreSQL keeps it: the answer to a change reads like the next read of it. */
+	private Instant now() {
+		return clock.instant().truncatedTo(ChronoUnit.MICROS);
 	}
 
 	private String url(String url) {

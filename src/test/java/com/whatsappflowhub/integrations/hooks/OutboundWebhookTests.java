@@ -215,6 +215,22 @@ class OutboundWebhookTests {
 	}
 
 	@Test
+	void aRedirectIsNotFollowedAndIsADeadLetter() {
+		String path = "/hooks/" + UUID.randomUUID();
+		String elsewhere = answering(200);
+		customer.stubFor(post(urlEqualTo(path)).willReturn(aResponse().withStatus(301).withHeader("Location", elsewhere)));
+		JsonNode endpoint = register(path, "task.created");
+
+		api.post("/api/v1/tasks", admin, Map.of("title", "Moved away"));
+
+		JsonNode dead = await().atMost(Duration.ofSeconds(15)).until(() -> deadLetter(endpoint), d -> d != null);
+		assertThat(dead.get("lastError").asString()).contains("HTTP 301").contains("redirects are not followed")
+			.contains(elsewhere);
+		assertThat(customer.findAll(postRequestedFor(urlEqualTo(elsewhere)))).isEmpty();
+		assertThat(deliveries(endpoint).get(0).get("status").asString()).isEqualTo("FAILED");
+	}
+
+	@Test
 	void anEndpointThatAnswersGoneIsTurnedOffAndHearsNothingMore() {
 		String path = answering(410);
 		JsonNode endpoint = register(path, "task.created");

@@ -47,6 +47,10 @@ class DeliveryLog {
 	record Entry(Message message, List<Attempt> attempts) {
 	}
 
+	/** A listing's columns: everything but the body, which only an attempt and a replay read. */
+	private static final String LISTED = "id, endpoint_id, message_id, event_type, subject, '' AS body, status, replay_of, "
+			+ "created_at";
+
 	private final JdbcClient jdbc;
 
 	DeliveryLog(JdbcClient jdbc) {
@@ -74,6 +78,7 @@ class DeliveryLog {
 		return jdbc.sql("SELECT * FROM webhook_delivery WHERE id = ?").param(id).query(DeliveryLog::message).optional();
 	}
 
+	/** With its body, for a replay. */
 	Optional<Message> find(WebhookEndpointId endpoint, long id) {
 		return jdbc.sql("SELECT * FROM webhook_delivery WHERE id = ? AND endpoint_id = ?")
 			.params(id, endpoint.value())
@@ -103,8 +108,8 @@ class DeliveryLog {
 	/** Newest first; {@code before}: the last id of the previous page. Each with its attempts, oldest first. */
 	List<Entry> page(WebhookEndpointId endpoint, int limit, @Nullable Long before) {
 		List<Message> messages = jdbc.sql("""
-				SELECT * FROM webhook_delivery WHERE endpoint_id = ? AND (CAST(? AS bigint) IS NULL OR id < ?)
-				 ORDER BY id DESC LIMIT ?""")
+				SELECT %s FROM webhook_delivery WHERE endpoint_id = ? AND (CAST(? AS bigint) IS NULL OR id < ?)
+				 ORDER BY id DESC LIMIT ?""".formatted(LISTED))
 			.params(endpoint.value(), before, before, limit)
 			.query(DeliveryLog::message)
 			.list();

@@ -163,7 +163,7 @@ class WebhookDeliveries implements Delivery<WebhookDeliveryRequested> {
 		if (status == 410) {
 			String reason = "410 Gone at " + clock.instant() + ": the endpoint asked to be removed";
 			transactions.executeWithoutResult(tx -> {
-				endpoints.update(prepared.endpoint().gone(reason, clock.instant()));
+				endpoints.disable(prepared.endpoint().id(), reason, clock.instant());
 				log.recordAttempt(id, status, millis, DeliveryLog.Outcome.FAILED, error, clock.instant());
 				subscriptions.changed(TenantContext.require());
 				audit.change(TenantContext.require(), "webhook-endpoint.disabled",

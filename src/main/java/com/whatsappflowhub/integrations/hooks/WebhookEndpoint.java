@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A URL of the tenant's own systems and the events it wants. Turned off by a person ({@link #change}) or by us when
- * it answered {@code 410 Gone} ({@link #gone}, with the reason kept until someone turns it on again). Its signing
+ * it answered {@code 410 Gone} (with the reason, kept until someone turns it on again). Its signing
  * secrets are not part of it: they stay sealed in the repository and are opened only to sign.
  */
 record WebhookEndpoint(WebhookEndpointId id, String url, List<WebhookEventType> events, @Nullable String description,
@@ -29,9 +29,5 @@ record WebhookEndpoint(WebhookEndpointId id, String url, List<WebhookEventType> 
 		return new WebhookEndpoint(id, newUrl == null ? url : newUrl, newEvents == null ? events : newEvents,
 				newDescription == null ? description : newDescription.isBlank() ? null : newDescription.strip(), on,
 				on ? null : newEnabled != null ? null : disabledReason, previousSecretUntil, createdAt, now);
-	}
-
-	WebhookEndpoint gone(String reason, Instant now) {
-		return new WebhookEndpoint(id, url, events, description, false, reason, previousSecretUntil, createdAt, now);
 	}
 }

@@ -74,6 +74,13 @@ class WebhookEndpoints {
 			.update();
 	}
 
+	/** Turned off by us (it answered 410 Gone), touching nothing a person may be changing at the same time. */
+	void disable(WebhookEndpointId id, String reason, Instant at) {
+		jdbc.sql("UPDATE webhook_endpoint SET enabled = false, disabled_reason = ?, updated_at = ? WHERE id = ?")
+			.params(reason, Timestamp.from(at), id.value())
+			.update();
+	}
+
 	boolean delete(WebhookEndpointId id) {
 		return jdbc.sql("DELETE FROM webhook_endpoint WHERE id = ?").param(id.value()).update() == 1;
 	}

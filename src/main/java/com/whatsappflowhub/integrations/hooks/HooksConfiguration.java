@@ -20,6 +20,20 @@ class HooksConfiguration {
 		return new TargetPolicy(settings.allowPrivateTargets() || demo, TargetPolicy.Resolver.SYSTEM);
 	}
 
+	/** The same rules for the URLs connections call (a Jira site). */
+	@Bean
+	com.whatsappflowhub.integrations.OutboundTargets outboundTargets(TargetPolicy policy) {
+		return url -> {
+			try {
+				policy.check(url);
+				return null;
+			}
+			catch (RefusedTarget refused) {
+				return refused.reason();
+			}
+		};
+	}
+
 	@Bean
 	WebhookCall webhookCall(WebhookSettings settings) {
 		return new WebhookCall(settings.connectTimeout(), settings.readTimeout());

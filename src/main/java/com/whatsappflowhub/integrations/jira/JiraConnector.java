@@ -19,6 +19,7 @@ import com.whatsappflowhub.integrations.ConnectionManagement;
 import com.whatsappflowhub.integrations.Connector;
 import com.whatsappflowhub.integrations.ConnectorFailure;
 import com.whatsappflowhub.integrations.InvalidConnection;
+import com.whatsappflowhub.integrations.OutboundTargets;
 import com.whatsappflowhub.integrations.Remote;
 import com.whatsappflowhub.integrations.RemoteChange;
 import com.whatsappflowhub.integrations.SyncTask;
@@ -68,8 +69,11 @@ class JiraConnector implements Connector {
 
 	private final ObjectProvider<ConnectionManagement> management;
 
+	private final OutboundTargets targets;
+
 	JiraConnector(VendorHttp http, JsonMapper json, Directory directory,
-			ObjectProvider<ConnectionManagement> management) {
+			ObjectProvider<ConnectionManagement> management, OutboundTargets targets) {
+		this.targets = targets;
 		this.http = http;
 		this.json = json;
 		this.adf = new Adf(json);
@@ -95,6 +99,10 @@ class JiraConnector implements Connector {
 		catch (IllegalArgumentException ex) {
 			throw new InvalidConnection("config.baseUrl", "must be the Jira site's URL, e.g. https://acme.atlassian.net");
 		}
+		String refusal = targets.refusal(baseUrl);
+		if (refusal != null) {
+			throw new InvalidConnection("config.baseUrl", refusal);
+		}
 		config.put("baseUrl", baseUrl.replaceAll("/+$", ""));
 		if (!PROJECT_KEY.matcher(config.path("projectKey").asString("")).matches()) {
 			throw new InvalidConnection("config.projectKey", "must be a Jira project key such as OPS");
@@ -111,8 +119,9 @@ class JiraConnector implements Connector {
 				try {
 					Priority.of(entry.getKey());
 				}
-				catch (IllegalArgumentException ex) {
-					throw new InvalidConnection("config.priorityMap", "has " + entry.getKey() + ", which is no priority");
+				catch (RuntimeException notAPriority) {
+					throw new InvalidConnection("config.priorityMap",
+							"has " + entry.getKey() + ", which is no priority (low, medium, high, urgent)");
 				}
 				if (!entry.getValue().isString() || entry.getValue().asString().isBlank()) {
 					throw new InvalidConnection("config.priorityMap." + entry.getKey(), "must be a Jira priority name");
@@ -383,6 +392,7 @@ class JiraConnector implements Connector {
 	}
 
 	VendorHttp.Answer call(Connection connection, String method, String path, @Nullable Object body) {
+		targets.require(connection.config("baseUrl")); // again before each call: a name may resolve elsewhere by now
 		URI uri = URI.create(connection.config("baseUrl") + path);
 		VendorHttp.Answer answer = http.call(method, uri, Map.of("Authorization", authorization(connection)), body, null);
 		if (answer.status() == 401 && !connection.credential("refreshToken").isBlank()) {

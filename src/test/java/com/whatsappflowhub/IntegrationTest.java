@@ -10,6 +10,7 @@ import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 import org.springframework.test.context.ActiveProfiles;
 
+import com.whatsappflowhub.integrations.slack.SharedSlackServer;
 import com.whatsappflowhub.whatsapp.SharedGraphServer;
 
 /**
@@ -21,6 +22,7 @@ import com.whatsappflowhub.whatsapp.SharedGraphServer;
 @SpringBootTest
 @AutoConfigureMockMvc
 @ActiveProfiles("test")
-@Import({ Api.class, ListenerProbe.class, MutableClock.class, ScriptedWork.class, SharedGraphServer.class })
+@Import({ Api.class, ListenerProbe.class, MutableClock.class, ScriptedWork.class, SharedGraphServer.class,
+		SharedSlackServer.class })
 public @interface IntegrationTest {
 }

@@ -197,6 +197,15 @@ public class ConnectionManagement implements PushTargets {
 				() -> transactions.execute(tx -> connections.findById(id).map(Connections.Stored::connection))));
 	}
 
+	/**
+	 * The enabled connections of a type, in whichever tenant, whose remote self (what the last test learnt) has
+	 * {@code field} = {@code value}: for inbound calls that name no connection (Slack names its team and app). The
+	 * caller checks which one signed the call, then works in that connection's tenant.
+	 */
+	public List<Connection> forInbound(String type, String field, String value, String purpose) {
+		return crossTenant.call(purpose, "integrations", () -> connections.allEnabled(type, field, value));
+	}
+
 	private Connections.Stored stored(ConnectionId id) {
 		return connections.findById(id).orElseThrow(() -> new ConnectionNotFound(id));
 	}

@@ -119,6 +119,17 @@ class Connections {
 			.toList();
 	}
 
+	/** Every tenant's enabled connections of a type whose remote self has this value; only through the cross-tenant path. */
+	List<Connection> allEnabled(String type, String remoteSelfField, String value) {
+		return jdbc.sql("SELECT * FROM integration WHERE enabled AND type = ? AND remote_self ->> ? = ?")
+			.params(type, remoteSelfField, value)
+			.query(this::map)
+			.list()
+			.stream()
+			.map(Stored::connection)
+			.toList();
+	}
+
 	private byte @Nullable [] seal(Connection connection) {
 		if (connection.credentials().isEmpty()) {
 			return null;

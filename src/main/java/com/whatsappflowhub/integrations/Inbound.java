@@ -78,6 +78,18 @@ public class Inbound {
 	@Transactional
 	public Result apply(Connection connection, String remoteKey, @Nullable String eventId, String operation,
 			RemoteChange change) {
+		return apply(connection, remoteKey, eventId, operation, change, true);
+	}
+
+	/**
+	 * The same, saying whether the far end's object already shows the change. A change made in the tool's object
+	 * (a Jira issue edited there) does, so the version it produces is recorded as in sync and not pushed back. A
+	 * change asked for through controls we put there (Slack's <em>Accept</em> button on our card) does not: the card
+	 * still shows the task as it was, so the link stays behind and the task's normal sync refreshes it.
+	 */
+	@Transactional
+	public Result apply(Connection connection, String remoteKey, @Nullable String eventId, String operation,
+			RemoteChange change, boolean farEndShowsIt) {
 		Instant start = clock.instant();
 		if (eventId != null && !firstTime(connection.id(), eventId)) {
 			return Result.DUPLICATE;
@@ -129,7 +141,9 @@ public class Inbound {
 			}
 			return steps;
 		});
-		links.synced(connection.id(), taskId, after.version(), clock.instant());
+		if (farEndShowsIt) {
+			links.synced(connection.id(), taskId, after.version(), clock.instant());
+		}
 		boolean changed = after.version() != before.version();
 		syncLog.record(connection.id(), taskId.value(), SyncLog.Direction.INBOUND, operation,
 				changed ? SyncLog.Outcome.OK : SyncLog.Outcome.IGNORED, Duration.between(start, clock.instant()), null,

@@ -4,11 +4,12 @@
 # root file system. Written without Docker at hand (none on the machine it was written on): see README, "Deploying".
 #
 #   docker build -t whatsappflowhub:0.1.0 .
-#   docker run --read-only --tmpfs /tmp:rw,exec,nosuid,size=256m -v flowhub-data:/data -p 8080:8080 whatsappflowhub:0.1.0
+#   docker run --init --read-only --tmpfs /tmp:rw,exec,nosuid,size=256m -v flowhub-data:/data -p 8080:8080 whatsappflowhub:0.1.0
 #
-# /tmp must allow exec: the ONNX runtime (the extraction engine's sentence model) and the tokenizer (DJL) unpack their
-# native libraries there and load them from there; Tomcat keeps its work directory there too. /data is FLOWHUB_DATA_DIR: media blobs, the generated master key and
-# bootstrap credentials when they are not configured, and (embedded default only) the PostgreSQL data and binaries.
+# /tmp must allow exec: the ONNX runtime (the extraction engine's sentence model) and the tokenizer (DJL) unpack
+# their native libraries there and load them from there; Tomcat keeps its work directory there too.
+# /data is FLOWHUB_DATA_DIR: media blobs, the generated master key and bootstrap credentials when they are not
+# configured, and (embedded default only) the PostgreSQL data and binaries.
 #
 # The embedded PostgreSQL binaries the jar carries are linux-amd64 only, so the embedded default runs on amd64 only;
 # with an external PostgreSQL (SPRING_DATASOURCE_URL) the image does not start them.
@@ -53,5 +54,5 @@ EXPOSE 8080
 # the actuator answers on MANAGEMENT_SERVER_PORT when one is set (the Kubernetes manifests set 8081), else on SERVER_PORT
 HEALTHCHECK --interval=30s --timeout=5s --start-period=120s --retries=3 \
   CMD curl -fsS -o /dev/null "http://127.0.0.1:${MANAGEMENT_SERVER_PORT:-$SERVER_PORT}/actuator/health/liveness" || exit 1
-# the embedded PostgreSQL's binaries are unpacked on the data volume, not in /tmp (which is memory in most setups)
+# the embedded PostgreSQL's binaries (60 MB) are unpacked on the data volume, not in /tmp (a tmpfs under Docker)
 ENTRYPOINT ["java", "-Dot.epg.working-dir=/data/embedded-pg", "-jar", "/app/whatsappflowhub.jar"]

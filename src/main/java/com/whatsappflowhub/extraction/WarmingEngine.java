@@ -8,6 +8,8 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.Supplier;
 
+import org.slf4j.LoggerFactory;
+
 /**
  * Loads an engine (the sentence model takes seconds) on a background thread from start-up, so the service is
  * ready at once; the first analysis waits for the load to finish if it comes earlier.
@@ -23,6 +25,9 @@ final class WarmingEngine implements ExtractionEngine {
 				engine.complete(warmedUp(loader.get()));
 			}
 			catch (Throwable ex) {
+				// readiness stays DOWN; say why, or an operator sees a service that never gets ready and no reason
+				// (a noexec /tmp, where ONNX unpacks its native library, is the usual one)
+				LoggerFactory.getLogger(WarmingEngine.class).error("The extraction engine could not be loaded", ex);
 				engine.completeExceptionally(ex);
 			}
 		}, "extraction-engine-loader");

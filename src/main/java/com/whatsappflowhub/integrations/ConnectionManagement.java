@@ -18,8 +18,6 @@ import com.whatsappflowhub.workflow.InvalidRule;
 import com.whatsappflowhub.workflow.PushTargets;
 import com.whatsappflowhub.workflow.TaskConditions;
 import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -34,8 +32,6 @@ import tools.jackson.databind.node.ObjectNode;
  */
 @Service
 public class ConnectionManagement implements PushTargets {
-
-	private static final Logger log = LoggerFactory.getLogger(ConnectionManagement.class);
 
 	private final Map<String, Connector> connectors;
 
@@ -206,6 +202,26 @@ public class ConnectionManagement implements PushTargets {
 		return crossTenant.call(purpose, "integrations", () -> connections.allEnabled(type, field, value));
 	}
 
+	/** The enabled connections of a type in every tenant, for a scheduled pass (through the cross-tenant path). */
+	public List<Connection> everyEnabled(String type) {
+		return crossTenant.call("integrations:" + type, "reconciliation", () -> connections.allEnabled(type));
+	}
+
+	/**
+	 * Takes this connection's reconciliation turn (one replica per interval): the time of the previous pass (an hour
+	 * ago for the first), or empty when the last pass is more recent than {@code every} or another replica took it.
+	 */
+	@Transactional
+	public Optional<Instant> reconciliationTurn(Connection connection, Duration every) {
+		Instant now = clock.instant();
+		Instant previous = connection.reconciledAt();
+		if (previous != null && previous.isAfter(now.minus(every))) {
+			return Optional.empty();
+		}
+		return connections.reconciled(connection.id(), previous, now)
+				? Optional.of(previous == null ? now.minus(Duration.ofHours(1)) : previous) : Optional.empty();
+	}
+
 	private Connections.Stored stored(ConnectionId id) {
 		return connections.findById(id).orElseThrow(() -> new ConnectionNotFound(id));
 	}
@@ -267,9 +283,7 @@ public class ConnectionManagement implements PushTargets {
 	private static String describe(ObjectNode self) {
 		String who = self.path("displayName").asString(self.path("user").asString(""));
 		String where = self.path("site").asString(self.path("team").asString(""));
-		String text = ("connected" + (who.isBlank() ? "" : " as " + who) + (where.isBlank() ? "" : " to " + where));
-		log.debug("Connection test: {}", text);
-		return text;
+		return "connected" + (who.isBlank() ? "" : " as " + who) + (where.isBlank() ? "" : " to " + where);
 	}
 
 	private static ConnectionView view(Connections.Stored stored) {

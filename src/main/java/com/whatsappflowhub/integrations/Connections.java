@@ -92,8 +92,11 @@ class Connections {
 			.update();
 	}
 
-	void reconciled(ConnectionId id, Instant at) {
-		jdbc.sql("UPDATE integration SET reconciled_at = ? WHERE id = ?").params(Timestamp.from(at), id.value()).update();
+	/** Moves the reconciliation time from {@code previous} to {@code now}; false when another replica moved it first. */
+	boolean reconciled(ConnectionId id, @Nullable Instant previous, Instant now) {
+		return jdbc.sql("UPDATE integration SET reconciled_at = ? WHERE id = ? AND reconciled_at IS NOT DISTINCT FROM ?")
+			.params(Timestamp.from(now), id.value(), previous == null ? null : Timestamp.from(previous))
+			.update() == 1;
 	}
 
 	boolean delete(ConnectionId id) {

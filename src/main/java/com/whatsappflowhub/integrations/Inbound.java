@@ -18,7 +18,6 @@ import com.whatsappflowhub.tasks.TaskManagement;
 import com.whatsappflowhub.tasks.TaskStatus;
 import com.whatsappflowhub.tasks.TaskView;
 import com.whatsappflowhub.tasks.TransitionNotAllowed;
-import com.whatsappflowhub.platform.CrossTenant;
 import com.whatsappflowhub.platform.TenantContext;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,8 +35,6 @@ public class Inbound {
 
 	private final Links links;
 
-	private final Connections connections;
-
 	private final SyncLog syncLog;
 
 	private final TaskManagement tasks;
@@ -48,9 +45,8 @@ public class Inbound {
 
 	private final Clock clock;
 
-	Inbound(Links links, Connections connections, SyncLog syncLog, TaskManagement tasks, Directory directory, JdbcClient jdbc, Clock clock) {
+	Inbound(Links links, SyncLog syncLog, TaskManagement tasks, Directory directory, JdbcClient jdbc, Clock clock) {
 		this.links = links;
-		this.connections = connections;
 		this.syncLog = syncLog;
 		this.tasks = tasks;
 		this.directory = directory;
@@ -169,28 +165,6 @@ public class Inbound {
 			return Result.UNCHANGED;
 		}
 		return apply(connection, remoteKey, null, "reconcile", change);
-	}
-
-	/** The connections of a type in every tenant, for a scheduled pass (through the cross-tenant path). */
-	public java.util.List<Connection> everyEnabled(String type, CrossTenant crossTenant) {
-		return crossTenant.call("integrations:" + type, "reconciliation", () -> connections.allEnabled(type));
-	}
-
-	/**
-	 * Takes this connection's reconciliation turn (one replica per interval): true, with the previous time in
-	 * {@code previous}, when the last pass is older than {@code every}.
-	 */
-	@Transactional
-	public Optional<Instant> turn(Connection connection, Duration every) {
-		Instant now = clock.instant();
-		Instant previous = connection.reconciledAt();
-		if (previous != null && previous.isAfter(now.minus(every))) {
-			return Optional.empty();
-		}
-		boolean mine = jdbc.sql("UPDATE integration SET reconciled_at = ? WHERE id = ? AND reconciled_at IS NOT DISTINCT FROM ?")
-			.params(Timestamp.from(now), connection.id().value(), previous == null ? null : Timestamp.from(previous))
-			.update() == 1;
-		return mine ? Optional.of(previous == null ? now.minus(Duration.ofHours(1)) : previous) : Optional.empty();
 	}
 
 	/** Adds a comment written in the tool to the linked task (once per comment id). */

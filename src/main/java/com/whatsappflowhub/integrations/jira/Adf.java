@@ -1,6 +1,5 @@
 package com.whatsappflowhub.integrations.jira;
 
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
@@ -36,7 +35,7 @@ final class Adf {
 			ArrayNode quoted = quote.putArray("content");
 			paragraphs(task.source().text()).forEach(quoted::add);
 			blocks.add(paragraph(text("WhatsApp message from " + task.source().sender() + ", "
-					+ WHEN.format(task.source().at().atZone(task.zone())) + " (" + zone(task.zone()) + "):")));
+					+ WHEN.format(task.source().at().atZone(task.zone())) + " (" + task.zone().getId() + "):")));
 			blocks.add(quote);
 		}
 		ObjectNode link = text("Open the task in WhatsAppFlowHub");
@@ -106,9 +105,5 @@ final class Adf {
 		ObjectNode node = json.createObjectNode();
 		node.put("type", type);
 		return node;
-	}
-
-	private static String zone(ZoneId zone) {
-		return zone.getId();
 	}
 }

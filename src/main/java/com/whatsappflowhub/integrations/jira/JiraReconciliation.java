@@ -10,11 +10,11 @@ import java.util.List;
 import java.util.Optional;
 
 import com.whatsappflowhub.integrations.Connection;
+import com.whatsappflowhub.integrations.ConnectionManagement;
 import com.whatsappflowhub.integrations.ConnectorFailure;
 import com.whatsappflowhub.integrations.Inbound;
 import com.whatsappflowhub.integrations.IntegrationSettings;
 import com.whatsappflowhub.integrations.SyncLog;
-import com.whatsappflowhub.platform.CrossTenant;
 import com.whatsappflowhub.platform.TenantContext;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -48,18 +48,18 @@ class JiraReconciliation {
 
 	private final SyncLog syncLog;
 
-	private final CrossTenant crossTenant;
+	private final ConnectionManagement connections;
 
 	private final IntegrationSettings settings;
 
 	private final Clock clock;
 
-	JiraReconciliation(JiraConnector jira, Inbound inbound, SyncLog syncLog, CrossTenant crossTenant,
+	JiraReconciliation(JiraConnector jira, Inbound inbound, SyncLog syncLog, ConnectionManagement connections,
 			IntegrationSettings settings, Clock clock) {
 		this.jira = jira;
 		this.inbound = inbound;
 		this.syncLog = syncLog;
-		this.crossTenant = crossTenant;
+		this.connections = connections;
 		this.settings = settings;
 		this.clock = clock;
 	}
@@ -78,14 +78,14 @@ class JiraReconciliation {
 	/** @return issues whose state was applied */
 	int reconcileAll() {
 		int applied = 0;
-		for (Connection connection : inbound.everyEnabled(JiraConnector.TYPE, crossTenant)) {
+		for (Connection connection : connections.everyEnabled(JiraConnector.TYPE)) {
 			applied += TenantContext.callAs(connection.tenantId(), () -> reconcile(connection));
 		}
 		return applied;
 	}
 
 	private int reconcile(Connection connection) {
-		Optional<Instant> since = inbound.turn(connection, settings.reconcileEvery().minusSeconds(1));
+		Optional<Instant> since = connections.reconciliationTurn(connection, settings.reconcileEvery().minusSeconds(1));
 		if (since.isEmpty()) {
 			return 0;
 		}

@@ -132,7 +132,7 @@ class WorkDispatcher implements SmartLifecycle {
 			try {
 				int claimed = consumer instanceof Consumer.OfStage stage ? runStage(stage) : runDelivery((Consumer.OfDelivery) consumer);
 				if (claimed < consumer.batchSize()) {
-					signals.await(consumer.name(), settings.pollInterval());
+					signals.await(consumer.name(), jittered(settings.pollInterval()));
 				}
 			}
 			catch (InterruptedException ex) {
@@ -153,6 +153,15 @@ class WorkDispatcher implements SmartLifecycle {
 				}
 			}
 		}
+	}
+
+	/**
+	 * The poll interval give or take a quarter: the workers all start together, and without it every idle worker of
+	 * every stage would query the table in the same millisecond each interval, in step with the others.
+	 */
+	static Duration jittered(Duration interval) {
+		long millis = interval.toMillis();
+		return Duration.ofMillis(millis * 3 / 4 + java.util.concurrent.ThreadLocalRandom.current().nextLong(millis / 2 + 1));
 	}
 
 	// --- stages ---

@@ -39,12 +39,25 @@ class WhatsAppConfiguration {
 
 	private static final Logger log = LoggerFactory.getLogger(WhatsAppConfiguration.class);
 
+	/**
+	 * Write the Graph API requests' bodies for the JDK client. Without it Spring starts a new thread for every
+	 * request (a {@code SimpleAsyncTaskExecutor}); these are kept and reused.
+	 */
+	private static final java.util.concurrent.ExecutorService BODY_WRITERS = java.util.concurrent.Executors
+		.newCachedThreadPool(daemons("graph-body-"));
+
+	private static org.springframework.scheduling.concurrent.CustomizableThreadFactory daemons(String prefix) {
+		var factory = new org.springframework.scheduling.concurrent.CustomizableThreadFactory(prefix);
+		factory.setDaemon(true);
+		return factory;
+	}
+
 	static RestClient graphRestClient(WhatsAppProperties properties) {
 		HttpClient http = HttpClient.newBuilder()
 			.connectTimeout(properties.connectTimeout())
 			.followRedirects(HttpClient.Redirect.NEVER)
 			.build();
-		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http);
+		JdkClientHttpRequestFactory requests = new JdkClientHttpRequestFactory(http, BODY_WRITERS);
 		requests.setReadTimeout(properties.readTimeout());
 		return RestClient.builder()
 			.requestFactory(requests)

@@ -117,8 +117,10 @@ class Sending {
 		MessageId id = prepared.message().id();
 		SendOutcome outcome = graph.client().send(java.util.Objects.requireNonNull(prepared.from()),
 				java.util.Objects.requireNonNull(prepared.outbound()), new IdempotencyKey(key));
-		transactions.executeWithoutResult(status -> record(id, prepared.numberId(), outcome));
-		MessageView after = transactions.execute(status -> inbox.message(id).orElseThrow());
+		MessageView after = java.util.Objects.requireNonNull(transactions.execute(status -> {
+			record(id, prepared.numberId(), outcome);
+			return inbox.message(id).orElseThrow();
+		}));
 		if (outcome instanceof SendOutcome.WindowClosed) {
 			throw new WindowClosed(id);
 		}

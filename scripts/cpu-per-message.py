@@ -90,6 +90,12 @@ try:
         time.sleep(1)
     time.sleep(3)
     base = int(q("select count(*) from task"))
+    STATS = ("select xact_commit + xact_rollback, tup_inserted, tup_updated, tup_deleted, tup_fetched "
+             "from pg_stat_database where datname = 'flowhub'")
+    stats_before = [int(x) for x in q(STATS).split("|")]
+    TABLES = ("select relname, coalesce(idx_tup_fetch, 0) + coalesce(seq_tup_read, 0), coalesce(seq_scan, 0), "
+              "coalesce(idx_scan, 0) from pg_stat_user_tables")
+    tables_before = {r.split("|")[0]: [int(x) for x in r.split("|")[1:]] for r in q(TABLES).splitlines()}
     before = snapshot(proc.pid); jvm_before = ticks("/proc/%d/stat" % proc.pid); pg_before = pg_backends_ticks()
     t_start = time.time()
     load = ["java", "scripts/WebhookLoad.java", "--url", "http://127.0.0.1:%d/webhooks/whatsapp" % PORT, "--n", str(N),
@@ -111,6 +117,12 @@ try:
     elapsed = time.time() - t_start
     after = snapshot(proc.pid); jvm_after = ticks("/proc/%d/stat" % proc.pid); pg_after = pg_backends_ticks()
     made = int(q("select count(*) from task")) - base
+    stats = [int(a) - b for a, b in zip(q(STATS).split("|"), stats_before)]
+    tables = []
+    for r in q(TABLES).splitlines():
+        name, *vals = r.split("|")
+        old = tables_before.get(name, [0, 0, 0])
+        tables.append((int(vals[0]) - old[0], int(vals[1]) - old[1], int(vals[2]) - old[2], name))
     analysed = int(q("select count(*) from message where direction = 'IN' and processing_status is not null "
                      "and processing_status <> 'RECEIVED'"))
     groups = {}
@@ -123,6 +135,10 @@ try:
     print("CPU ms per message: JVM %.2f, PostgreSQL %.2f, together %.2f (%.0f msg/s per core at this cost)" % (
         per(total_jvm), per(pg_after - pg_before), per(total_jvm + pg_after - pg_before),
         1000.0 / per(total_jvm + pg_after - pg_before)))
+    print("PostgreSQL per message: %.1f transactions, rows inserted %.1f, updated %.1f, deleted %.1f, fetched %.1f"
+          % tuple(x / N for x in stats))
+    print("rows read per message by table (rows, sequential scans, index scans):", ", ".join(
+        "%s %.1f (%.1f, %.1f)" % (name, rows / N, seq / N, idx / N) for rows, seq, idx, name in sorted(tables, reverse=True)[:6]))
     for g, t in sorted(groups.items(), key=lambda kv: -kv[1]):
         if per(t) >= 0.05:
             print("  %6.2f  %s" % (per(t), g))

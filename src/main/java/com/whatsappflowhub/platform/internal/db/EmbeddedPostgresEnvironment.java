@@ -104,6 +104,8 @@ class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Ordered {
 				.setServerConfig("fsync", durable ? "on" : "off")
 				.setServerConfig("synchronous_commit", durable ? "on" : "off")
 				.setServerConfig("max_connections", "200")
+				// the work queue's rows live for seconds: its dead rows must go every few seconds, not every minute
+				.setServerConfig("autovacuum_naptime", "5s")
 				.start();
 			createRolesAndDatabase(server);
 			log.info("Embedded PostgreSQL 17 started on port " + server.getPort() + " with data in " + directory + " ("

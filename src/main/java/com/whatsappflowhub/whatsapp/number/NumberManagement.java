@@ -7,6 +7,12 @@ import java.util.UUID;
 
 import com.whatsappflowhub.identity.TenantCreated;
 import com.whatsappflowhub.platform.Conflict;
+import com.whatsappflowhub.platform.InvalidRequest;
+import com.whatsappflowhub.platform.Unavailable;
+import com.whatsappflowhub.whatsapp.graph.AccessToken;
+import com.whatsappflowhub.whatsapp.graph.NumberOwnership;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import com.whatsappflowhub.platform.NotFound;
 import com.whatsappflowhub.platform.TenantContext;
 import com.whatsappflowhub.platform.TenantId;
@@ -45,8 +51,15 @@ public class NumberManagement {
 
 	private final ClusterSignals cluster;
 
+	private final NumberOwnership ownership;
+
+	private final TransactionTemplate transactions;
+
 	NumberManagement(Numbers numbers, NumberRouting routing, NumberSettings settings, Clock clock,
-			ApplicationEventPublisher events, ClusterSignals cluster) {
+			ApplicationEventPublisher events, ClusterSignals cluster, NumberOwnership ownership,
+			PlatformTransactionManager transactionManager) {
+		this.ownership = ownership;
+		this.transactions = new TransactionTemplate(transactionManager);
 		this.cluster = cluster;
 		this.events = events;
 		this.numbers = numbers;
@@ -67,9 +80,30 @@ public class NumberManagement {
 			@Nullable String status) {
 	}
 
-	@Transactional
+	/**
+	 * Registers a number once Meta has answered for it with the supplied token (see {@link NumberOwnership}); the Graph
+	 * call is made before any transaction, so no database connection waits on Meta.
+	 */
 	public BusinessNumberRecord register(Registration registration) {
 		TenantId tenant = TenantContext.require();
+		NumberOwnership.Proof proof = ownership.prove(registration.phoneNumberId(), registration.businessAccountId(),
+				new AccessToken(registration.accessToken()));
+		if (proof instanceof NumberOwnership.Refused refused) {
+			throw new NumberNotProved("Meta did not answer for phone_number_id " + registration.phoneNumberId()
+					+ " with the supplied access token: " + refused.reason() + ".");
+		}
+		if (proof instanceof NumberOwnership.NotInAccount notInAccount) {
+			throw new NumberNotProved("The phone_number_id " + registration.phoneNumberId()
+					+ " is not one of the numbers of business account " + notInAccount.businessAccountId() + ".");
+		}
+		if (proof instanceof NumberOwnership.Unreachable unreachable) {
+			log.warn("Number registration for tenant {} not proved: {}", tenant, unreachable.reason());
+			throw new GraphUnreachable();
+		}
+		return transactions.execute(status -> store(tenant, registration));
+	}
+
+	private BusinessNumberRecord store(TenantId tenant, Registration registration) {
 		UUID id = UUID.randomUUID();
 		try {
 			numbers.insert(id, tenant, registration.phoneNumberId(), registration.businessAccountId(),
@@ -166,6 +200,21 @@ public class NumberManagement {
 
 		NumberNotFound(UUID id) {
 			super("WhatsApp number " + id + " not found");
+		}
+	}
+
+	static final class NumberNotProved extends InvalidRequest {
+
+		NumberNotProved(String detail) {
+			super("number-not-proved", detail);
+		}
+	}
+
+	static final class GraphUnreachable extends Unavailable {
+
+		GraphUnreachable() {
+			super("graph-unreachable",
+					"The WhatsApp Graph API did not answer, so the number could not be checked; nothing was stored. Try again later.");
 		}
 	}
 

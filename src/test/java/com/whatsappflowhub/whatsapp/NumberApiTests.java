@@ -91,6 +91,10 @@ class NumberApiTests {
 		assertThat(number.path("fallbackTemplate").path("name").asString()).isEqualTo("hello_again");
 		assertThat(api.call(HttpMethod.DELETE, "/api/v1/whatsapp/numbers/" + id, admin, null)).hasStatus(204);
 		assertThat(api.get("/api/v1/whatsapp/numbers/" + id, admin)).hasStatus(404);
+		JsonNode trail = api.read(api.get("/api/v1/audit?target=whatsapp-number:" + id, admin));
+		assertThat(trail.valueStream().map(row -> row.path("action").asString()))
+			.containsExactlyInAnyOrder("number.registered", "number.changed", "number.removed");
+		assertThat(trail.toString()).contains("displayNumber, appSecret, fallbackTemplate").doesNotContain("EAAB-secret");
 	}
 
 	@Test

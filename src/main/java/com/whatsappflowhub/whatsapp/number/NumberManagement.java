@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.UUID;
 
 import com.whatsappflowhub.identity.TenantCreated;
+import com.whatsappflowhub.audit.AuditLog;
 import com.whatsappflowhub.platform.Conflict;
 import com.whatsappflowhub.platform.InvalidRequest;
 import com.whatsappflowhub.platform.Unavailable;
@@ -53,11 +54,14 @@ public class NumberManagement {
 
 	private final NumberOwnership ownership;
 
+	private final AuditLog audit;
+
 	private final TransactionTemplate transactions;
 
 	NumberManagement(Numbers numbers, NumberRouting routing, NumberSettings settings, Clock clock,
 			ApplicationEventPublisher events, ClusterSignals cluster, NumberOwnership ownership,
-			PlatformTransactionManager transactionManager) {
+			PlatformTransactionManager transactionManager, AuditLog audit) {
+		this.audit = audit;
 		this.ownership = ownership;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.cluster = cluster;
@@ -114,6 +118,8 @@ public class NumberManagement {
 			throw new PhoneNumberTaken(registration.phoneNumberId());
 		}
 		invalidateAfterCommit();
+		audit.change(tenant, "number.registered", "whatsapp-number:" + id,
+				registration.phoneNumberId() + " of business account " + registration.businessAccountId());
 		events.publishEvent(new NumberRegistered(tenant, id, registration.phoneNumberId(), registration.businessAccountId()));
 		return numbers.find(id).orElseThrow();
 	}
@@ -153,6 +159,7 @@ public class NumberManagement {
 				number.createdAt(), now);
 		numbers.update(changed, now);
 		invalidateAfterCommit();
+		audit.change(number.tenantId(), "number.changed", "whatsapp-number:" + id, changedFields(change));
 		return numbers.find(id).orElseThrow();
 	}
 
@@ -162,6 +169,7 @@ public class NumberManagement {
 			throw new NumberNotFound(id);
 		}
 		invalidateAfterCommit();
+		audit.change(TenantContext.require(), "number.removed", "whatsapp-number:" + id, null);
 	}
 
 	/** The demo tenant gets the demo number ({@code FLOWHUB_DEMO_PHONE_NUMBER_ID}). */
@@ -181,6 +189,30 @@ public class NumberManagement {
 		events.publishEvent(
 				new NumberRegistered(event.tenantId(), id, settings.demoPhoneNumberId(), DEMO_BUSINESS_ACCOUNT_ID));
 		log.info("Registered the demo WhatsApp number {} for the demo tenant", settings.demoPhoneNumberId());
+	}
+
+	/** Which fields a change touched; never a secret's value. */
+	private static String changedFields(Change change) {
+		java.util.List<String> fields = new java.util.ArrayList<>();
+		if (change.displayNumber() != null) {
+			fields.add("displayNumber");
+		}
+		if (change.accessToken() != null) {
+			fields.add("accessToken");
+		}
+		if (change.appSecret() != null || change.clearAppSecret()) {
+			fields.add("appSecret");
+		}
+		if (change.verifyToken() != null || change.clearVerifyToken()) {
+			fields.add("verifyToken");
+		}
+		if (change.fallbackTemplate() != null || change.clearFallbackTemplate()) {
+			fields.add("fallbackTemplate");
+		}
+		if (change.status() != null) {
+			fields.add("status " + change.status());
+		}
+		return String.join(", ", fields);
 	}
 
 	private void invalidateAfterCommit() {

@@ -22,6 +22,7 @@ import com.whatsappflowhub.whatsapp.graph.Backoff;
 import com.whatsappflowhub.whatsapp.graph.GraphApi;
 import com.whatsappflowhub.whatsapp.graph.GraphClient;
 import com.whatsappflowhub.whatsapp.graph.MediaDownloader;
+import com.whatsappflowhub.whatsapp.graph.NumberOwnership;
 import com.whatsappflowhub.whatsapp.graph.SentMessages;
 import com.whatsappflowhub.whatsapp.media.MediaSettings;
 import com.whatsappflowhub.whatsapp.number.NumberSettings;
@@ -87,6 +88,13 @@ class WhatsAppConfiguration {
 		JsonMapper json = mapper.getIfAvailable(JsonMapper::shared);
 		return new GraphApi(properties.baseUrl(), graphClient(properties, Backoff.Sleeper.REAL, sentMessages, json),
 				mediaDownloader(properties, json));
+	}
+
+	/** Checks at registration that the supplied token answers for the number (Graph API at the same base URL). */
+	@Bean
+	NumberOwnership whatsAppNumberOwnership(WhatsAppProperties properties, ObjectProvider<JsonMapper> mapper) {
+		return new NumberOwnership(graphRestClient(properties), properties.apiVersion(),
+				mapper.getIfAvailable(JsonMapper::shared));
 	}
 
 	/**

@@ -12,7 +12,7 @@
  * <p>The webhook stores what it receives through the inbox module's {@code Inbox} API, inside the webhook's own
  * transaction: a deliberate synchronous command, because Meta's 200 must follow the commit of the messages.
  */
-@ApplicationModule(displayName = "WhatsApp", allowedDependencies = { "platform", "identity", "inbox" })
+@ApplicationModule(displayName = "WhatsApp", allowedDependencies = { "platform", "identity", "inbox", "audit" })
 @NullMarked
 package com.whatsappflowhub.whatsapp;
 

@@ -63,6 +63,7 @@ public final class ChannelFixture {
 		Map<String, Object> body = new HashMap<>(Map.of("phoneNumberId", phone, "businessAccountId", account,
 				"displayNumber", "+1 555 0199", "accessToken", ACCESS_TOKEN));
 		body.putAll(extra);
+		SharedGraphServer.holds(phone, account, String.valueOf(body.get("accessToken")));
 		MvcTestResult created = api.post("/api/v1/whatsapp/numbers", fixture.token(com.whatsappflowhub.identity.Role.TENANT_ADMIN),
 				body);
 		assertThat(created).hasStatus(201);

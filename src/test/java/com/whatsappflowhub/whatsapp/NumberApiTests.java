@@ -2,9 +2,17 @@ package com.whatsappflowhub.whatsapp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+
+import com.github.tomakehurst.wiremock.http.Fault;
 
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -34,7 +42,9 @@ class NumberApiTests {
 	NumberSettings settings;
 
 	Map<String, Object> registration() {
-		return new HashMap<>(Map.of("phoneNumberId", "pn" + Math.abs(UUID.randomUUID().getMostSignificantBits()),
+		String phone = "pn" + Math.abs(UUID.randomUUID().getMostSignificantBits());
+		SharedGraphServer.holds(phone, "waba-1", "EAAB-secret.token");
+		return new HashMap<>(Map.of("phoneNumberId", phone,
 				"businessAccountId", "waba-1", "displayNumber", "+1 555 0123", "accessToken", "EAAB-secret.token",
 				"appSecret", "tenant-own-app-secret", "verifyToken", "tenant-own-verify-token"));
 	}
@@ -81,6 +91,78 @@ class NumberApiTests {
 		assertThat(number.path("fallbackTemplate").path("name").asString()).isEqualTo("hello_again");
 		assertThat(api.call(HttpMethod.DELETE, "/api/v1/whatsapp/numbers/" + id, admin, null)).hasStatus(204);
 		assertThat(api.get("/api/v1/whatsapp/numbers/" + id, admin)).hasStatus(404);
+		JsonNode trail = api.read(api.get("/api/v1/audit?target=whatsapp-number:" + id, admin));
+		assertThat(trail.valueStream().map(row -> row.path("action").asString()))
+			.containsExactlyInAnyOrder("number.registered", "number.changed", "number.removed");
+		assertThat(trail.toString()).contains("displayNumber, appSecret, fallbackTemplate").doesNotContain("EAAB-secret");
+	}
+
+	@Test
+	void provesTheNumberAgainstTheGraphApiWithTheSuppliedTokenBeforeStoringIt() {
+		String admin = api.newTenant().token(Role.TENANT_ADMIN);
+		Map<String, Object> registration = registration();
+
+		assertThat(api.post("/api/v1/whatsapp/numbers", admin, registration)).hasStatus(201);
+
+		String phone = (String) registration.get("phoneNumberId");
+		SharedGraphServer.server().verify(1, getRequestedFor(urlPathEqualTo("/v23.0/" + phone))
+			.withHeader("Authorization", equalTo("Bearer EAAB-secret.token")));
+		SharedGraphServer.server().verify(getRequestedFor(urlPathEqualTo("/v23.0/waba-1/phone_numbers"))
+			.withHeader("Authorization", equalTo("Bearer EAAB-secret.token")));
+	}
+
+	@Test
+	void refusesANumberMetaDoesNotAnswerForWithTheSuppliedToken() {
+		String admin = api.newTenant().token(Role.TENANT_ADMIN);
+		Map<String, Object> unknown = new HashMap<>(registration());
+		unknown.put("phoneNumberId", "pn-nobody-holds-" + UUID.randomUUID());
+		Map<String, Object> wrongToken = new HashMap<>(registration());
+		wrongToken.put("accessToken", "EAAB-someone-elses-guess");
+		Map<String, Object> otherAccount = new HashMap<>(registration());
+		otherAccount.put("businessAccountId", "waba-not-theirs");
+
+		for (Map<String, Object> attempt : List.of(unknown, wrongToken, otherAccount)) {
+			MvcTestResult refused = api.post("/api/v1/whatsapp/numbers", admin, attempt);
+
+			assertThat(refused).as(attempt.toString()).hasStatus(400);
+			assertThat(api.read(refused).path("type").asString()).endsWith("/number-not-proved");
+		}
+		assertThat(api.read(api.get("/api/v1/whatsapp/numbers", admin)).size()).as("nothing stored").isZero();
+	}
+
+	@Test
+	void saysWhatMetaAnsweredWhenItRefusesTheToken() {
+		String admin = api.newTenant().token(Role.TENANT_ADMIN);
+		Map<String, Object> registration = registration();
+		SharedGraphServer.server().stubFor(get(urlPathEqualTo("/v23.0/" + registration.get("phoneNumberId")))
+			.atPriority(1)
+			.willReturn(aResponse().withStatus(401).withHeader("Content-Type", "application/json").withBody("""
+					{"error":{"message":"Invalid OAuth access token - Cannot parse access token","type":"OAuthException",					"code":190,"fbtrace_id":"AXsgnV2Cm3ZMGF3dF_cfYIn"}}""")));
+
+		MvcTestResult refused = api.post("/api/v1/whatsapp/numbers", admin, registration);
+
+		assertThat(refused).hasStatus(400);
+		assertThat(api.read(refused).path("detail").asString()).contains("Graph API error 190");
+	}
+
+	@Test
+	void answers503AndStoresNothingWhenTheGraphApiCannotBeReached() {
+		String admin = api.newTenant().token(Role.TENANT_ADMIN);
+		Map<String, Object> broken = registration();
+		Map<String, Object> failing = registration();
+		SharedGraphServer.server().stubFor(get(urlPathEqualTo("/v23.0/" + broken.get("phoneNumberId"))).atPriority(1)
+			.willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+		SharedGraphServer.server().stubFor(get(urlPathEqualTo("/v23.0/" + failing.get("phoneNumberId"))).atPriority(1)
+			.willReturn(aResponse().withStatus(500)));
+
+		for (Map<String, Object> attempt : List.of(broken, failing)) {
+			MvcTestResult unavailable = api.post("/api/v1/whatsapp/numbers", admin, attempt);
+
+			assertThat(unavailable).hasStatus(503);
+			assertThat(unavailable).hasHeader("Retry-After", "30");
+			assertThat(api.read(unavailable).path("type").asString()).endsWith("/graph-unreachable");
+		}
+		assertThat(api.read(api.get("/api/v1/whatsapp/numbers", admin)).size()).isZero();
 	}
 
 	@Test

@@ -155,6 +155,45 @@ class SendingTests {
 		return api.post("/api/v1/conversations/" + conversation.id() + "/messages", conversation.token(role), body);
 	}
 
+	String apiKey(ChannelFixture.Tenant tenant, List<String> scopes) {
+		return api.read(api.post("/api/v1/api-keys", tenant.fixture().token(Role.TENANT_ADMIN),
+				Map.of("name", "crm", "scopes", scopes))).path("key").asString();
+	}
+
+	MvcTestResult withKey(String key, String uri, Object body) {
+		return api.mvc().post().uri(uri).header("X-API-Key", key).contentType(MediaType.APPLICATION_JSON)
+			.content(JsonMapper.shared().writeValueAsString(body)).exchange();
+	}
+
+	@Test
+	void anApiKeySendsAndMarksReadOnlyWithTheMessagesSendScope() {
+		ChannelFixture.Tenant tenant = channel.tenantWithNumber();
+		Conversation conversation = conversation(tenant, Instant.now().minus(1, ChronoUnit.HOURS));
+		answer(tenant.phoneNumberId(), json(200, ACCEPTED.formatted(wamid())));
+		graph.stubFor(post(urlPathEqualTo("/v23.0/" + tenant.phoneNumberId() + "/messages")).atPriority(1)
+			.withRequestBody(containing("\"status\":\"read\""))
+			.willReturn(json(200, "{\"success\":true}")));
+		String reader = apiKey(tenant, List.of("messages:read", "tasks:read", "tasks:write"));
+		String sender = apiKey(tenant, List.of("messages:send"));
+		String uri = "/api/v1/conversations/" + conversation.id() + "/messages";
+		Map<String, Object> text = Map.of("type", "text", "text", "Your order ships today");
+
+		assertThat(withKey(reader, uri, text)).as("messages:read does not send").hasStatus(403);
+		assertThat(withKey(reader, "/api/v1/messages/" + conversation.inboundMessageId() + "/read", Map.of()))
+			.hasStatus(403);
+		assertThat(sentBodies()).isEmpty();
+
+		MvcTestResult sent = withKey(sender, uri, text);
+
+		assertThat(sent).hasStatus(201);
+		assertThat(api.read(sent).path("direction").asString()).isEqualTo("OUT");
+		assertThat(withKey(sender, "/api/v1/messages/" + conversation.inboundMessageId() + "/read", Map.of()))
+			.hasStatus(204);
+		assertThat(api.mvc().get().uri(uri).header("X-API-Key", sender).exchange())
+			.as("messages:send does not read").hasStatus(403);
+		assertThat(sentBodies().stream().filter(body -> body.has("text")).count()).isEqualTo(1);
+	}
+
 	@Test
 	void sendsATextReplyInsideTheWindowAndStoresItsWamid() {
 		ChannelFixture.Tenant tenant = channel.tenantWithNumber();

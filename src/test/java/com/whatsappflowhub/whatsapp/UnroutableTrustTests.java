@@ -72,6 +72,7 @@ class UnroutableTrustTests {
 		assertThat(parked(victimPhone)).isEqualTo(1);
 
 		Api.TenantFixture victim = api.newTenant();
+		SharedGraphServer.holds(victimPhone, victimAccount, ChannelFixture.ACCESS_TOKEN);
 		assertThat(api.post("/api/v1/whatsapp/numbers", victim.token(Role.TENANT_ADMIN), Map.of("phoneNumberId", victimPhone,
 				"businessAccountId", victimAccount, "displayNumber", "+1 555 0177", "accessToken", ChannelFixture.ACCESS_TOKEN)))
 			.hasStatus(201);

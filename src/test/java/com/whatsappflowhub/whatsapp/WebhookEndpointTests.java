@@ -135,6 +135,7 @@ class WebhookEndpointTests {
 		Api.TenantFixture fixture = api.newTenant();
 		// the vector was signed by a Meta app of its own: register the number with that app's secret
 		String admin = fixture.token(Role.TENANT_ADMIN);
+		SharedGraphServer.holds(phone, "264937493375603", ChannelFixture.ACCESS_TOKEN);
 		MvcTestResult registered = api.post("/api/v1/whatsapp/numbers", admin, Map.of("phoneNumberId", phone,
 				"businessAccountId", "264937493375603", "displayNumber", "15550953877", "accessToken",
 				ChannelFixture.ACCESS_TOKEN, "appSecret", vector.path("app_secret").asString()));
@@ -231,6 +232,7 @@ class WebhookEndpointTests {
 				entry("waba-other", unknownToo, text(wamid(), "4915100000061", "not yours", Instant.now()), "",
 						contact("4915100000061", "Other"))))).hasStatusOk();
 		Api.TenantFixture fixture = api.newTenant();
+		SharedGraphServer.holds(phone, account, ChannelFixture.ACCESS_TOKEN);
 
 		MvcTestResult registered = api.post("/api/v1/whatsapp/numbers", fixture.token(Role.TENANT_ADMIN), Map.of(
 				"phoneNumberId", phone, "businessAccountId", account, "displayNumber", "+1 555 0100", "accessToken",

@@ -74,7 +74,7 @@ class SecurityConfiguration {
 	@Bean
 	@Order(10)
 	SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManagerResolver<HttpServletRequest> tokens,
-			SecurityProblems problems, ApiKeys apiKeys) throws Exception {
+			SecurityProblems problems, ApiKeys apiKeys, ApiRateLimit rateLimit) throws Exception {
 		return http.securityMatcher("/api/**")
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(HttpMethod.POST, "/api/v1/auth/token", "/api/v1/auth/refresh")
@@ -91,7 +91,23 @@ class SecurityConfiguration {
 			.headers(SecurityHeaders.defaults())
 			.addFilterBefore(new ApiKeyFilter(apiKeys, problems), BearerTokenAuthenticationFilter.class)
 			.addFilterAfter(new TenantContextFilter(), BearerTokenAuthenticationFilter.class)
+			.addFilterAfter(rateLimit, TenantContextFilter.class)
 			.build();
+	}
+
+	@Bean
+	ApiRateLimit apiRateLimit(ApiRateLimitSettings settings, com.whatsappflowhub.identity.Directory directory,
+			SecurityProblems problems, java.time.Clock clock) {
+		return new ApiRateLimit(settings, directory, problems, clock);
+	}
+
+	/** The rate limit runs in the API's security chain only (after authentication), not as a servlet filter. */
+	@Bean
+	org.springframework.boot.web.servlet.FilterRegistrationBean<ApiRateLimit> apiRateLimitNotAServletFilter(
+			ApiRateLimit rateLimit) {
+		var registration = new org.springframework.boot.web.servlet.FilterRegistrationBean<>(rateLimit);
+		registration.setEnabled(false);
+		return registration;
 	}
 
 	@Bean

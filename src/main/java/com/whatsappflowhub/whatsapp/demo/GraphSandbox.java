@@ -1,18 +1,21 @@
 package com.whatsappflowhub.whatsapp.demo;
 
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Answers the Graph API's send endpoint the way Meta does, in demo mode only: every message is accepted with a
+ * Answers the Graph API's send and phone-number endpoints the way Meta does, in demo mode only: every message is accepted with a
  * new wamid, and logged so the person trying the demo sees what would have gone to the customer.
  */
 @RestController
@@ -21,6 +24,8 @@ class GraphSandbox {
 	private static final Logger log = LoggerFactory.getLogger(GraphSandbox.class);
 
 	private final DemoMode demo;
+
+	private final Set<String> asked = new LinkedHashSet<>();
 
 	GraphSandbox(DemoMode demo) {
 		this.demo = demo;
@@ -40,6 +45,40 @@ class GraphSandbox {
 		log.info("Sandbox: WhatsApp message to {} from number {}: {}", to, phoneNumberId, text);
 		return Map.of("messaging_product", "whatsapp", "contacts", List.of(Map.of("input", to, "wa_id", to)),
 				"messages", List.of(Map.of("id", "wamid.SANDBOX" + UUID.randomUUID().toString().replace("-", ""))));
+	}
+
+	/**
+	 * Meta's {@code getPhoneNumberById}: in the sandbox every number exists for any token. The ids asked for are
+	 * remembered (the last 1,000) so that the business-account listing below names them, as it does for a real
+	 * number of that account.
+	 */
+	@GetMapping("/sandbox/graph/{version}/{phoneNumberId}")
+	Map<String, Object> phoneNumber(@PathVariable String version, @PathVariable String phoneNumberId) {
+		if (!demo.enabled()) {
+			throw new SandboxClosed();
+		}
+		synchronized (asked) {
+			asked.remove(phoneNumberId);
+			asked.add(phoneNumberId);
+			while (asked.size() > 1000) {
+				asked.remove(asked.iterator().next());
+			}
+		}
+		return Map.of("id", phoneNumberId, "display_phone_number", "+1 555 0100", "verified_name", "Sandbox business",
+				"quality_rating", "GREEN");
+	}
+
+	/** Meta's {@code getWhatsAppBusinessAccountPhoneNumbers}: the numbers asked for lately, one page. */
+	@GetMapping("/sandbox/graph/{version}/{businessAccountId}/phone_numbers")
+	Map<String, Object> accountNumbers(@PathVariable String version, @PathVariable String businessAccountId) {
+		if (!demo.enabled()) {
+			throw new SandboxClosed();
+		}
+		List<Map<String, Object>> data;
+		synchronized (asked) {
+			data = asked.stream().map(id -> Map.<String, Object>of("id", id)).toList();
+		}
+		return Map.of("data", data);
 	}
 
 	/** Outside demo mode the sandbox does not exist. */

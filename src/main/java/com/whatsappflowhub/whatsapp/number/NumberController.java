@@ -60,8 +60,12 @@ class NumberController {
 			`phoneNumberId` and `businessAccountId` are Meta's ids; `accessToken` is the token we send with (stored \
 			sealed, never shown again). `appSecret` and `verifyToken` are needed only when the number's webhook comes \
 			from its own Meta app rather than the platform's. `fallbackTemplate` is sent when the 24-hour window is \
-			closed. A phone number id registered already is 409.""")
+			closed. A phone number id registered already is 409.
+
+			Before anything is stored the number is proved against Meta's Graph API with the supplied token: 			`GET /{phone-number-id}` must answer for that id and the number must be one of 			`GET /{business-account-id}/phone_numbers`. A refusal (bad token, unknown number, another account's 			number) is 400 `number-not-proved`; Meta unreachable is 503 `graph-unreachable`.""")
 	@ApiResponse(responseCode = "201", description = "Registered; `Location` names it.")
+	@ApiResponse(responseCode = "400", description = "Invalid, or Meta did not answer for the number with this token.")
+	@ApiResponse(responseCode = "503", description = "The Graph API could not be reached; nothing was stored.")
 	@PostMapping
 	ResponseEntity<BusinessNumberRecord> register(@Valid @RequestBody RegisterNumber request) {
 		BusinessNumberRecord number = management.register(new NumberManagement.Registration(request.phoneNumberId(),

@@ -6,7 +6,14 @@ import java.util.List;
 import java.util.UUID;
 
 import com.whatsappflowhub.identity.TenantCreated;
+import com.whatsappflowhub.audit.AuditLog;
 import com.whatsappflowhub.platform.Conflict;
+import com.whatsappflowhub.platform.InvalidRequest;
+import com.whatsappflowhub.platform.Unavailable;
+import com.whatsappflowhub.whatsapp.graph.AccessToken;
+import com.whatsappflowhub.whatsapp.graph.NumberOwnership;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 import com.whatsappflowhub.platform.NotFound;
 import com.whatsappflowhub.platform.TenantContext;
 import com.whatsappflowhub.platform.TenantId;
@@ -45,8 +52,18 @@ public class NumberManagement {
 
 	private final ClusterSignals cluster;
 
+	private final NumberOwnership ownership;
+
+	private final AuditLog audit;
+
+	private final TransactionTemplate transactions;
+
 	NumberManagement(Numbers numbers, NumberRouting routing, NumberSettings settings, Clock clock,
-			ApplicationEventPublisher events, ClusterSignals cluster) {
+			ApplicationEventPublisher events, ClusterSignals cluster, NumberOwnership ownership,
+			PlatformTransactionManager transactionManager, AuditLog audit) {
+		this.audit = audit;
+		this.ownership = ownership;
+		this.transactions = new TransactionTemplate(transactionManager);
 		this.cluster = cluster;
 		this.events = events;
 		this.numbers = numbers;
@@ -67,9 +84,30 @@ public class NumberManagement {
 			@Nullable String status) {
 	}
 
-	@Transactional
+	/**
+	 * Registers a number once Meta has answered for it with the supplied token (see {@link NumberOwnership}); the Graph
+	 * call is made before any transaction, so no database connection waits on Meta.
+	 */
 	public BusinessNumberRecord register(Registration registration) {
 		TenantId tenant = TenantContext.require();
+		NumberOwnership.Proof proof = ownership.prove(registration.phoneNumberId(), registration.businessAccountId(),
+				new AccessToken(registration.accessToken()));
+		if (proof instanceof NumberOwnership.Refused refused) {
+			throw new NumberNotProved("Meta did not answer for phone_number_id " + registration.phoneNumberId()
+					+ " with the supplied access token: " + refused.reason() + ".");
+		}
+		if (proof instanceof NumberOwnership.NotInAccount notInAccount) {
+			throw new NumberNotProved("The phone_number_id " + registration.phoneNumberId()
+					+ " is not one of the numbers of business account " + notInAccount.businessAccountId() + ".");
+		}
+		if (proof instanceof NumberOwnership.Unreachable unreachable) {
+			log.warn("Number registration for tenant {} not proved: {}", tenant, unreachable.reason());
+			throw new GraphUnreachable();
+		}
+		return transactions.execute(status -> store(tenant, registration));
+	}
+
+	private BusinessNumberRecord store(TenantId tenant, Registration registration) {
 		UUID id = UUID.randomUUID();
 		try {
 			numbers.insert(id, tenant, registration.phoneNumberId(), registration.businessAccountId(),
@@ -80,6 +118,8 @@ public class NumberManagement {
 			throw new PhoneNumberTaken(registration.phoneNumberId());
 		}
 		invalidateAfterCommit();
+		audit.change(tenant, "number.registered", "whatsapp-number:" + id,
+				registration.phoneNumberId() + " of business account " + registration.businessAccountId());
 		events.publishEvent(new NumberRegistered(tenant, id, registration.phoneNumberId(), registration.businessAccountId()));
 		return numbers.find(id).orElseThrow();
 	}
@@ -119,6 +159,7 @@ public class NumberManagement {
 				number.createdAt(), now);
 		numbers.update(changed, now);
 		invalidateAfterCommit();
+		audit.change(number.tenantId(), "number.changed", "whatsapp-number:" + id, changedFields(change));
 		return numbers.find(id).orElseThrow();
 	}
 
@@ -128,6 +169,7 @@ public class NumberManagement {
 			throw new NumberNotFound(id);
 		}
 		invalidateAfterCommit();
+		audit.change(TenantContext.require(), "number.removed", "whatsapp-number:" + id, null);
 	}
 
 	/** The demo tenant gets the demo number ({@code FLOWHUB_DEMO_PHONE_NUMBER_ID}). */
@@ -149,6 +191,30 @@ public class NumberManagement {
 		log.info("Registered the demo WhatsApp number {} for the demo tenant", settings.demoPhoneNumberId());
 	}
 
+	/** Which fields a change touched; never a secret's value. */
+	private static String changedFields(Change change) {
+		java.util.List<String> fields = new java.util.ArrayList<>();
+		if (change.displayNumber() != null) {
+			fields.add("displayNumber");
+		}
+		if (change.accessToken() != null) {
+			fields.add("accessToken");
+		}
+		if (change.appSecret() != null || change.clearAppSecret()) {
+			fields.add("appSecret");
+		}
+		if (change.verifyToken() != null || change.clearVerifyToken()) {
+			fields.add("verifyToken");
+		}
+		if (change.fallbackTemplate() != null || change.clearFallbackTemplate()) {
+			fields.add("fallbackTemplate");
+		}
+		if (change.status() != null) {
+			fields.add("status " + change.status());
+		}
+		return String.join(", ", fields);
+	}
+
 	private void invalidateAfterCommit() {
 		routing.invalidate();
 		cluster.send(NumberRouting.SIGNAL, ""); // the other replicas drop their maps when this commits
@@ -166,6 +232,21 @@ public class NumberManagement {
 
 		NumberNotFound(UUID id) {
 			super("WhatsApp number " + id + " not found");
+		}
+	}
+
+	static final class NumberNotProved extends InvalidRequest {
+
+		NumberNotProved(String detail) {
+			super("number-not-proved", detail);
+		}
+	}
+
+	static final class GraphUnreachable extends Unavailable {
+
+		GraphUnreachable() {
+			super("graph-unreachable",
+					"The WhatsApp Graph API did not answer, so the number could not be checked; nothing was stored. Try again later.");
 		}
 	}
 

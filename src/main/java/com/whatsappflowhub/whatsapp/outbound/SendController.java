@@ -39,6 +39,10 @@ class SendController {
 
 	private final ReadReceipts readReceipts;
 
+	/** Staff who may write to customers, and API keys with the {@code messages:send} scope. */
+	static final String SENDERS = "hasAnyRole('TENANT_ADMIN', 'MANAGER', 'USER') "
+			+ "or (hasRole('API_CLIENT') and hasAuthority('SCOPE_messages:send'))";
+
 	SendController(Sending sending, ReadReceipts readReceipts) {
 		this.sending = sending;
 		this.readReceipts = readReceipts;
@@ -48,7 +52,7 @@ class SendController {
 	@Operation(operationId = "markMessageRead", summary = "Mark a customer's message as read on WhatsApp", description = "The customer sees the blue ticks. Only inbound messages can be marked (400).")
 	@ApiResponse(responseCode = "204", description = "Marked.")
 	@PostMapping("/api/v1/messages/{id}/read")
-	@PreAuthorize("hasAnyRole('TENANT_ADMIN', 'MANAGER', 'USER')")
+	@PreAuthorize(SENDERS)
 	ResponseEntity<Void> markAsRead(@PathVariable UUID id) {
 		readReceipts.markAsRead(id);
 		return ResponseEntity.noContent().build();
@@ -68,7 +72,7 @@ class SendController {
 	@ApiResponse(responseCode = "429", description = "Meta's rate limit held after our retries (`rate-limited`); the message was not sent.")
 	@ApiResponse(responseCode = "502", description = "Meta refused the number's access token (`number-needs-attention`); an administrator must renew it.")
 	@PostMapping("/api/v1/conversations/{id}/messages")
-	@PreAuthorize("hasAnyRole('TENANT_ADMIN', 'MANAGER', 'USER')")
+	@PreAuthorize(SENDERS)
 	ResponseEntity<MessageView> send(@PathVariable UUID id, @Valid @RequestBody SendRequest request,
 			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey,
 			@AuthenticationPrincipal @Nullable Jwt jwt) {
@@ -93,8 +97,8 @@ class SendController {
 	}
 
 	private static @Nullable UserId user(@Nullable Jwt jwt) {
-		if (jwt == null || jwt.getSubject() == null) {
-			return null;
+		if (jwt == null || jwt.getSubject() == null || Boolean.TRUE.equals(jwt.getClaim("api_key"))) {
+			return null; // an API key is no staff member
 		}
 		try {
 			return UserId.of(jwt.getSubject());

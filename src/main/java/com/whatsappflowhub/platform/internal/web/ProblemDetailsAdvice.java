@@ -56,6 +56,13 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return problem(HttpStatus.BAD_REQUEST, ex.problemType(), ex.getMessage());
 	}
 
+	@ExceptionHandler(com.whatsappflowhub.platform.Unavailable.class)
+	ResponseEntity<ProblemDetail> unavailable(com.whatsappflowhub.platform.Unavailable ex) {
+		return ResponseEntity.status(HttpStatus.SERVICE_UNAVAILABLE)
+			.header(HttpHeaders.RETRY_AFTER, "30")
+			.body(problem(HttpStatus.SERVICE_UNAVAILABLE, ex.problemType(), ex.getMessage()));
+	}
+
 	@ExceptionHandler(PreconditionFailed.class)
 	ProblemDetail preconditionFailed(PreconditionFailed ex) {
 		return problem(HttpStatus.PRECONDITION_FAILED, "stale", ex.getMessage());

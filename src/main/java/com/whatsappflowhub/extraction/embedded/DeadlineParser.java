@@ -150,7 +150,50 @@ public final class DeadlineParser {
 	private static final String ORDINAL_WORD = "(first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth"
 			+ "|eleventh|twelfth|thirteenth|fourteenth|fifteenth|twentieth|thirtieth)";
 
-	private record Rule(Kind kind, Pattern pattern, RuleResolver resolver) {
+	/**
+	 * A pattern rule; {@code first} holds the ASCII characters a match can begin with (found once by probing the
+	 * pattern), so the scan tries the pattern only where the text has one of them, or a non-ASCII character.
+	 */
+	private record Rule(Kind kind, Pattern pattern, RuleResolver resolver, boolean[] first) {
+	}
+
+	/**
+	 * The ASCII characters a match of the pattern can start with: the pattern is tried on the one character after
+	 * a space (its look-behind sees the space); it can start there when it matches or reads past the character
+	 * (Matcher.hitEnd). A positive look-behind could need other text before the match, so such a pattern may start
+	 * anywhere.
+	 */
+	private static boolean[] firstCharacters(Pattern pattern) {
+		var first = new boolean[128];
+		boolean anywhere = pattern.pattern().contains("(?<=");
+		for (char c = 0; c < 128; c++) {
+			Matcher m = pattern.matcher(" " + c).region(1, 2).useTransparentBounds(true).useAnchoringBounds(false);
+			first[c] = anywhere || m.lookingAt() || m.hitEnd();
+		}
+		return first;
+	}
+
+	/** Every match of the rule in the text, as {@code Matcher.find} would give them, trying only where one can start. */
+	private static void scan(Rule rule, String folded, List<Part> parts) {
+		Matcher m = rule.pattern().matcher(folded).useTransparentBounds(true).useAnchoringBounds(false);
+		int n = folded.length();
+		int i = 0;
+		while (i < n) {
+			char c = folded.charAt(i);
+			if (c < 128 && !rule.first()[c]) {
+				i++;
+				continue;
+			}
+			m.region(i, n);
+			if (m.lookingAt()) {
+				java.util.regex.MatchResult snapshot = m.toMatchResult();
+				parts.add(new Part(rule.kind(), m.start(), m.end(), (d, ctx) -> rule.resolver().apply(snapshot, d, ctx)));
+				i = m.end() > i ? m.end() : i + 1;
+			}
+			else {
+				i++;
+			}
+		}
 	}
 
 	private interface RuleResolver {
@@ -170,7 +213,8 @@ public final class DeadlineParser {
 	}
 
 	private void rule(Kind kind, String regex, RuleResolver resolver) {
-		rules.add(new Rule(kind, Pattern.compile("(?<![\\p{L}\\d])(?:" + regex + ")(?![\\p{L}\\d])"), resolver));
+		Pattern pattern = Pattern.compile("(?<![\\p{L}\\d])(?:" + regex + ")(?![\\p{L}\\d])");
+		rules.add(new Rule(kind, pattern, resolver, firstCharacters(pattern)));
 	}
 
 	private void defineRules() {
@@ -787,13 +831,14 @@ public final class DeadlineParser {
 	/** All date/time expressions of the text, resolved forward from {@code sentAt}, in text order. */
 	public List<Found> parse(String text, ZonedDateTime sentAt, Locale locale) {
 		String folded = Text.fold(text);
+		return merge(patterns(text, folded, sentAt, locale), fromGrammar(text, folded, sentAt, locale));
+	}
+
+	/** The pattern rules' expressions alone (one pass of the parse; the benchmark times it on its own). */
+	List<Found> patterns(String text, String folded, ZonedDateTime sentAt, Locale locale) {
 		var parts = new ArrayList<Part>();
 		for (Rule rule : rules) {
-			Matcher m = rule.pattern().matcher(folded);
-			while (m.find()) {
-				java.util.regex.MatchResult snapshot = m.toMatchResult();
-				parts.add(new Part(rule.kind(), m.start(), m.end(), (d, c) -> rule.resolver().apply(snapshot, d, c)));
-			}
+			scan(rule, folded, parts);
 		}
 		// keep the longest non-overlapping matches
 		parts.sort(Comparator.comparingInt(Part::start).thenComparing(p -> -(p.end() - p.start())));
@@ -834,10 +879,11 @@ public final class DeadlineParser {
 			}
 		}
 		found.sort(Comparator.comparingInt(f -> f.span().start()));
-		return merge(found, fromGrammar(text, folded, sentAt, locale));
+		return found;
 	}
 
-	private List<Found> fromGrammar(String text, String folded, ZonedDateTime sentAt, Locale locale) {
+	/** The time grammar's expressions alone (the other pass of the parse). */
+	List<Found> fromGrammar(String text, String folded, ZonedDateTime sentAt, Locale locale) {
 		var out = new ArrayList<Found>();
 		for (TimeGrammar.Match m : grammar.parse(folded, sentAt.toLocalDateTime(), locale)) {
 			Span span = new Span(m.start(), m.end(), text.substring(m.start(), m.end()));

@@ -88,6 +88,19 @@ final class TimeGrammar {
 	private record Node(int from, int to, Value value, int rule, String key) {
 	}
 
+	private static final Pattern DATE_PARTS = Pattern.compile("\\d+|[./-]");
+
+	private static final Pattern ORDINAL_DIGITS = Pattern.compile("\\d+(st|nd|rd|th)");
+
+	private static final Pattern DIGITS = Pattern.compile("\\d+");
+
+	private static final Pattern LETTERS = Pattern.compile("[a-z]+");
+
+	private static final Pattern NAME_SUFFIX_EXCEPT = Pattern.compile(
+			"am|pm|a|p|h|hrs?|hours?|min|mins|minutes?|m|s|sec|secs|d|days?|w|wk|wks|weeks?|mo|months?|y|yr|yrs|years?|ish|st|nd|rd|th|ams|pms");
+
+	private static final Pattern NAME_PREFIX_EXCEPT = Pattern.compile("q|h|at|by|on|in|to");
+
 	private static final Pattern TOKEN = Pattern.compile("(?:\\d{2}|\\d{4})q[1-4]\\b|q[1-4]\\b|(?<![\\d./-])\\d+(?:[./-]\\d+){2,}(?![\\d/-]|\\.\\d)|\\d+(?:st|nd|rd|th)\\b|\\d+(?:\\.\\d+)?(?=\\s*(?:h|hrs?|hours?|mins?|minutes?|days?|weeks?|months?|years?)\\b)|\\d+|[a-z]+(?:'s)?|[^\\sa-z\\d]");
 
 	/** One element of a rule: a token matched by a regular expression, or a value. */
@@ -117,6 +130,22 @@ final class TimeGrammar {
 
 	private final BusinessConventions conventions;
 
+	/** The word tests of this grammar's rules, by {@code id - firstWord} (ids are process-wide). */
+	private final Word[] words;
+
+	private final int firstWord;
+
+	/**
+	 * Which word tests a token's text passes, as a bit set over {@link #words}: the answers depend on the text
+	 * alone, so they are computed once per distinct token for the life of the grammar (bounded: cleared when it
+	 * holds too many texts) instead of running every test's regular expression on every token of every message.
+	 */
+	private final java.util.concurrent.ConcurrentHashMap<String, long[]> tokenWords = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private static final int TOKEN_CACHE_LIMIT = 50_000;
+
+	private static final long[] NO_WORDS = new long[0];
+
 	TimeGrammar(BusinessConventions conventions) {
 		this.conventions = conventions;
 		numbers();
@@ -129,6 +158,47 @@ final class TimeGrammar {
 		dateRanges();
 		composition();
 		intervals();
+		var all = new ArrayList<Word>();
+		for (Rule r : rules) {
+			for (Elem e : r.pattern()) {
+				if (e instanceof Word wd) {
+					all.add(wd);
+				}
+				else if (e instanceof Opt o) {
+					all.add(o.word());
+				}
+				else if (e instanceof Peek pk) {
+					all.add(pk.word());
+				}
+			}
+		}
+		this.firstWord = all.stream().mapToInt(Word::id).min().orElse(0);
+		this.words = new Word[all.stream().mapToInt(Word::id).max().orElse(-1) - firstWord + 1];
+		for (Word wd : all) {
+			words[wd.id() - firstWord] = wd;
+		}
+	}
+
+	private long[] wordsOf(String text) {
+		long[] bits = tokenWords.get(text);
+		if (bits == null) {
+			bits = new long[(words.length + 63) / 64];
+			boolean any = false;
+			for (int i = 0; i < words.length; i++) {
+				if (words[i] != null && words[i].regex().matcher(text).matches()) {
+					bits[i >> 6] |= 1L << i;
+					any = true;
+				}
+			}
+			if (!any) {
+				bits = NO_WORDS;
+			}
+			if (tokenWords.size() >= TOKEN_CACHE_LIMIT) {
+				tokenWords.clear();
+			}
+			tokenWords.put(text, bits);
+		}
+		return bits;
 	}
 
 	// ---- the DSL ----------------------------------------------------------------------------------------------
@@ -1020,9 +1090,10 @@ final class TimeGrammar {
 
 	/** Digits glued to letters that are no unit or suffix ("12B", "A4") make a name, not a number. */
 	private static boolean joinsAsName(String prev, String next) {
-		boolean digitsThenLetters = prev.matches("\\d+") && next.matches("[a-z]+")
-				&& !next.matches("am|pm|a|p|h|hrs?|hours?|min|mins|minutes?|m|s|sec|secs|d|days?|w|wk|wks|weeks?|mo|months?|y|yr|yrs|years?|ish|st|nd|rd|th|ams|pms");
-		boolean lettersThenDigits = prev.matches("[a-z]+") && next.matches("\\d+") && prev.length() <= 2 && !prev.matches("q|h|at|by|on|in|to");
+		boolean digitsThenLetters = DIGITS.matcher(prev).matches() && LETTERS.matcher(next).matches()
+				&& !NAME_SUFFIX_EXCEPT.matcher(next).matches();
+		boolean lettersThenDigits = LETTERS.matcher(prev).matches() && DIGITS.matcher(next).matches() && prev.length() <= 2
+				&& !NAME_PREFIX_EXCEPT.matcher(prev).matches();
 		return digitsThenLetters || lettersThenDigits;
 	}
 
@@ -1055,7 +1126,7 @@ final class TimeGrammar {
 					continue;
 				}
 				// a date: cut it back into its numbers and separators
-				Matcher parts = Pattern.compile("\\d+|[./-]").matcher(tok.text());
+				Matcher parts = DATE_PARTS.matcher(tok.text());
 				while (parts.find()) {
 					tokens.add(new Token(parts.group(), tok.start() + parts.start(), tok.start() + parts.end()));
 				}
@@ -1066,7 +1137,7 @@ final class TimeGrammar {
 				tokens.set(tokens.size() - 1, new Token("#" + prev.text() + tok.text(), prev.start(), tok.end()));
 				continue;
 			}
-			if (prev != null && (prev.text().matches("\\d+(st|nd|rd|th)") || ORDINAL_WORDS.containsKey(prev.text()))
+			if (prev != null && (ORDINAL_DIGITS.matcher(prev.text()).matches() || ORDINAL_WORDS.containsKey(prev.text()))
 					&& PLACE.matcher(tok.text()).matches()) {
 				// "5th street", "3rd floor": a place, not a day
 				tokens.set(tokens.size() - 1, new Token("#" + prev.text(), prev.start(), prev.end()));
@@ -1082,7 +1153,16 @@ final class TimeGrammar {
 			chart.add(new ArrayList<>());
 		}
 		var seen = new HashSet<String>();
-		byte[][] answers = new byte[WORDS.get()][tokens.size()];
+		// the pre-filter: a time starts from a token some rule's word test accepts; a message with none holds no time
+		long[][] answers = new long[tokens.size()][];
+		boolean anyWord = false;
+		for (int k = 0; k < tokens.size(); k++) {
+			answers[k] = wordsOf(tokens.get(k).text());
+			anyWord |= answers[k].length > 0;
+		}
+		if (!anyWord) {
+			return List.of();
+		}
 		boolean changed = true;
 		for (int pass = 0; pass < 6 && changed; pass++) {
 			changed = false;
@@ -1191,23 +1271,20 @@ final class TimeGrammar {
 		return null;
 	}
 
-	private static boolean test(Word w, int pos, List<Token> tokens, byte[][] answers) {
-		byte a = answers[w.id()][pos];
-		if (a == 0) {
-			a = w.regex().matcher(tokens.get(pos).text()).matches() ? (byte) 1 : (byte) 2;
-			answers[w.id()][pos] = a;
-		}
-		return a == 1;
+	private boolean test(Word w, int pos, List<Token> tokens, long[][] answers) {
+		long[] bits = answers[pos];
+		int i = w.id() - firstWord;
+		return bits.length > 0 && (bits[i >> 6] & (1L << i)) != 0;
 	}
 
 	/** A cheap pre-check: a rule that starts with a word cannot match where that word is not. */
-	private static boolean firstWordMatches(Rule rule, int start, List<Token> tokens, byte[][] answers) {
+	private boolean firstWordMatches(Rule rule, int start, List<Token> tokens, long[][] answers) {
 		Elem first = rule.pattern().get(0);
 		return !(first instanceof Word w) || test(w, start, tokens, answers);
 	}
 
 	private void match(Rule rule, int ruleIndex, int elem, int start, int pos, List<Object> got, List<Token> tokens,
-			List<List<Node>> chart, List<Node> out, byte[][] answers) {
+			List<List<Node>> chart, List<Node> out, long[][] answers) {
 		if (elem == rule.pattern().size()) {
 			if (pos > start) {
 				try {

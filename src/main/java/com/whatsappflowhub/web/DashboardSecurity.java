@@ -37,6 +37,8 @@ class DashboardSecurity {
 				.permitAll()
 				.requestMatchers("/login", "/lang", "/dashboard/**", "/webjars/**", "/favicon.ico")
 				.permitAll()
+				.requestMatchers("/admin/tenants", "/admin/tenants/**")
+				.hasRole("SUPER_ADMIN")
 				.requestMatchers("/admin/**", "/admin", "/rules", "/rules/**")
 				.hasAnyRole("TENANT_ADMIN", "SUPER_ADMIN")
 				.anyRequest()

@@ -217,15 +217,18 @@ public class Analytics {
 
 	private List<Report.Language> languages(Window window, Scope scope) {
 		Map<String, Long> messages = new HashMap<>();
+		Map<String, Long> texts = new HashMap<>();
 		Map<String, Long> actionable = new HashMap<>();
 		if (scope.isWholeTenant()) {
 			jdbc.sql("""
 					SELECT coalesce(nullif(m.language, ''), 'und') AS language, count(*) AS n,
-					  count(*) FILTER (WHERE EXISTS (SELECT 1 FROM task t WHERE t.tenant_id = m.tenant_id
-					    AND t.source_message_id = m.id)) AS actionable
-					FROM message m WHERE m.tenant_id = :tenant AND m.direction = 'IN' AND m.type = 'text'
+					  count(*) FILTER (WHERE m.type = 'text') AS texts,
+					  count(*) FILTER (WHERE m.type = 'text' AND EXISTS (SELECT 1 FROM task t
+					    WHERE t.tenant_id = m.tenant_id AND t.source_message_id = m.id)) AS actionable
+					FROM message m WHERE m.tenant_id = :tenant AND m.direction = 'IN'
 					  AND m.sent_at >= :start AND m.sent_at < :end GROUP BY 1""").params(window.params()).query(rs -> {
 				messages.put(rs.getString("language"), rs.getLong("n"));
+				texts.put(rs.getString("language"), rs.getLong("texts"));
 				actionable.put(rs.getString("language"), rs.getLong("actionable"));
 			});
 		}
@@ -245,7 +248,9 @@ public class Analytics {
 		return all.stream()
 			.map(language -> {
 				Long n = scope.isWholeTenant() ? messages.getOrDefault(language, 0L) : null;
-				Double share = n == null || n == 0 ? null : round((double) actionable.getOrDefault(language, 0L) / n);
+				long textCount = texts.getOrDefault(language, 0L);
+				Double share = n == null || textCount == 0 ? null
+						: round((double) actionable.getOrDefault(language, 0L) / textCount);
 				return new Report.Language(language, n, share, created.getOrDefault(language, 0L));
 			})
 			.sorted(java.util.Comparator.comparing((Report.Language l) -> l.messages() == null ? 0 : -l.messages())

@@ -31,7 +31,7 @@ public record Report(Period period, String timezone, Summary summary, List<Day> 
 
 	/**
 	 * The period by the language the pipeline detected on each inbound message ({@code und} when it could not
-	 * tell). {@code messages} and {@code actionableShare} are null in a report scoped to a team or a person;
+	 * tell); the actionable share is of the text messages, as in the summary. {@code messages} and {@code actionableShare} are null in a report scoped to a team or a person;
 	 * {@code tasksCreated} counts the tasks of the scope created in the period from a message in this language.
 	 */
 	public record Language(String language, @Nullable Long messages, @Nullable Double actionableShare,

@@ -61,7 +61,7 @@ public class Analytics {
 		Long messages = scope.isWholeTenant() ? days.stream().mapToLong(d -> d.messages() == null ? 0 : d.messages()).sum() : null;
 		Report.Summary summary = summary(window, scope, where, messages, days);
 		return new Report(period, zone.getId(), summary, days, loads("assignee_id", window, where, staffNames()),
-				loads("team_id", window, where, teamNames()));
+				loads("team_id", window, where, teamNames()), languages(window, scope));
 	}
 
 	/** The report's days as CSV (RFC 4180, header first). */
@@ -213,6 +213,49 @@ public class Analytics {
 						rs.getLong("completed"), rs.getLong("overdue"));
 			})
 			.list();
+	}
+
+	private List<Report.Language> languages(Window window, Scope scope) {
+		Map<String, Long> messages = new HashMap<>();
+		Map<String, Long> texts = new HashMap<>();
+		Map<String, Long> actionable = new HashMap<>();
+		if (scope.isWholeTenant()) {
+			jdbc.sql("""
+					SELECT coalesce(nullif(m.language, ''), 'und') AS language, count(*) AS n,
+					  count(*) FILTER (WHERE m.type = 'text') AS texts,
+					  count(*) FILTER (WHERE m.type = 'text' AND EXISTS (SELECT 1 FROM task t
+					    WHERE t.tenant_id = m.tenant_id AND t.source_message_id = m.id)) AS actionable
+					FROM message m WHERE m.tenant_id = :tenant AND m.direction = 'IN'
+					  AND m.sent_at >= :start AND m.sent_at < :end GROUP BY 1""").params(window.params()).query(rs -> {
+				messages.put(rs.getString("language"), rs.getLong("n"));
+				texts.put(rs.getString("language"), rs.getLong("texts"));
+				actionable.put(rs.getString("language"), rs.getLong("actionable"));
+			});
+		}
+		Condition onT = condition(scope, "t.");
+		Map<String, Object> p = window.params();
+		p.putAll(onT.params());
+		Map<String, Long> created = new HashMap<>();
+		jdbc.sql("""
+				SELECT coalesce(nullif(m.language, ''), 'und') AS language, count(*) AS n
+				FROM task t JOIN message m ON m.tenant_id = t.tenant_id AND m.id = t.source_message_id
+				WHERE t.tenant_id = :tenant AND t.created_at >= :start AND t.created_at < :end""" + onT.sql()
+				+ " GROUP BY 1").params(p).query(rs -> {
+			created.put(rs.getString("language"), rs.getLong("n"));
+		});
+		java.util.Set<String> all = new java.util.TreeSet<>(messages.keySet());
+		all.addAll(created.keySet());
+		return all.stream()
+			.map(language -> {
+				Long n = scope.isWholeTenant() ? messages.getOrDefault(language, 0L) : null;
+				long textCount = texts.getOrDefault(language, 0L);
+				Double share = n == null || textCount == 0 ? null
+						: round((double) actionable.getOrDefault(language, 0L) / textCount);
+				return new Report.Language(language, n, share, created.getOrDefault(language, 0L));
+			})
+			.sorted(java.util.Comparator.comparing((Report.Language l) -> l.messages() == null ? 0 : -l.messages())
+				.thenComparing(l -> -l.tasksCreated()))
+			.toList();
 	}
 
 	private Map<String, String> staffNames() {

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  * hours; a rate with nothing to count is null.
  */
 public record Report(Period period, String timezone, Summary summary, List<Day> days, List<Load> assignees,
-		List<Load> teams) {
+		List<Load> teams, List<Language> languages) {
 
 	/**
 	 * @param actionableShare inbound messages that became at least one task, of all inbound messages
@@ -27,5 +27,14 @@ public record Report(Period period, String timezone, Summary summary, List<Day> 
 
 	/** Work per assignee or team: open now, completed in the period, overdue now; {@code id} null = nobody. */
 	public record Load(@Nullable String id, String name, long open, long completed, long overdue) {
+	}
+
+	/**
+	 * The period by the language the pipeline detected on each inbound message ({@code und} when it could not
+	 * tell); the actionable share is of the text messages, as in the summary. {@code messages} and {@code actionableShare} are null in a report scoped to a team or a person;
+	 * {@code tasksCreated} counts the tasks of the scope created in the period from a message in this language.
+	 */
+	public record Language(String language, @Nullable Long messages, @Nullable Double actionableShare,
+			long tasksCreated) {
 	}
 }

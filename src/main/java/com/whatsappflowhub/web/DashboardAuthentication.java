@@ -1,16 +1,24 @@
 package com.whatsappflowhub.web;
 
+import java.io.Serializable;
 import java.util.List;
+import java.util.Set;
 
 import com.whatsappflowhub.identity.Role;
 import com.whatsappflowhub.identity.SignIn;
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
-/** The sign-in form's e-mail and password, checked by the identity module; API clients do not sign in here. */
+/**
+ * The sign-in form's e-mail, password and, for a user with a second factor, the authenticator code, checked by
+ * the identity module; API clients do not sign in here.
+ */
 class DashboardAuthentication implements AuthenticationProvider {
 
 	private final SignIn signIn;
@@ -19,13 +27,36 @@ class DashboardAuthentication implements AuthenticationProvider {
 		this.signIn = signIn;
 	}
 
+	/** What the form sends besides e-mail and password: the code of the second factor, if any. */
+	record Details(@Nullable String otp) implements Serializable {
+
+		static Details of(HttpServletRequest request) {
+			String otp = request.getParameter("otp");
+			return new Details(otp == null || otp.isBlank() ? null : otp.replace(" ", "").trim());
+		}
+	}
+
+	/** The password was right and the account has a second factor: the form asks for its code. */
+	static final class CodeRequired extends AuthenticationException {
+
+		CodeRequired() {
+			super("second factor required");
+		}
+	}
+
 	@Override
 	public Authentication authenticate(Authentication authentication) {
 		String email = String.valueOf(authentication.getName()).trim();
 		String password = String.valueOf(authentication.getCredentials());
-		SignIn.Account account = signIn.verify(email, password)
-			.filter(a -> !a.roles().isEmpty() && !a.roles().equals(java.util.Set.of(Role.API_CLIENT)))
-			.orElseThrow(() -> new BadCredentialsException("bad credentials"));
+		String otp = authentication.getDetails() instanceof Details details ? details.otp() : null;
+		SignIn.Attempt attempt = signIn.attempt(email, password, otp);
+		if (attempt instanceof SignIn.Attempt.CodeRequired) {
+			throw new CodeRequired();
+		}
+		SignIn.Account account = attempt instanceof SignIn.Attempt.SignedIn signedIn ? signedIn.account() : null;
+		if (account == null || account.roles().isEmpty() || account.roles().equals(Set.of(Role.API_CLIENT))) {
+			throw new BadCredentialsException("bad credentials");
+		}
 		DashboardUser user = new DashboardUser(account.id().value(), account.tenantId().value(), account.name(),
 				account.email(), account.roles());
 		List<SimpleGrantedAuthority> authorities = account.roles()

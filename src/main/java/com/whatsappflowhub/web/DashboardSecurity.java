@@ -2,12 +2,17 @@ package com.whatsappflowhub.web;
 
 import com.whatsappflowhub.identity.SignIn;
 import com.whatsappflowhub.platform.SecurityHeaders;
+import java.io.IOException;
+
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 import org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository;
@@ -25,7 +30,7 @@ class DashboardSecurity {
 
 	static final String[] PAGES = { "/", "/login", "/logout", "/tasks", "/tasks/**", "/board", "/review", "/review/**",
 			"/events", "/conversations", "/conversations/**", "/rules", "/rules/**", "/analytics", "/analytics/**",
-			"/admin", "/admin/**", "/forbidden", "/lang", "/dashboard/**", "/webjars/**", "/favicon.ico" };
+			"/admin", "/admin/**", "/connections", "/connections/**", "/forbidden", "/lang", "/dashboard/**", "/webjars/**", "/favicon.ico" };
 
 	@Bean
 	@Order(20)
@@ -37,6 +42,10 @@ class DashboardSecurity {
 				.permitAll()
 				.requestMatchers("/login", "/lang", "/dashboard/**", "/webjars/**", "/favicon.ico")
 				.permitAll()
+				.requestMatchers("/admin/tenants", "/admin/tenants/**")
+				.hasRole("SUPER_ADMIN")
+				.requestMatchers("/connections", "/connections/**")
+				.hasAnyRole("TENANT_ADMIN", "SUPER_ADMIN", "MANAGER")
 				.requestMatchers("/admin/**", "/admin", "/rules", "/rules/**")
 				.hasAnyRole("TENANT_ADMIN", "SUPER_ADMIN")
 				.anyRequest()
@@ -45,7 +54,8 @@ class DashboardSecurity {
 				.usernameParameter("email")
 				.passwordParameter("password")
 				.defaultSuccessUrl("/tasks", false)
-				.failureUrl("/login?error")
+				.authenticationDetailsSource(DashboardAuthentication.Details::of)
+				.failureHandler(DashboardSecurity::signInFailed)
 				.permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut").deleteCookies("FLOWHUB_SESSION"))
 			.csrf(csrf -> csrf.csrfTokenRepository(new HttpSessionCsrfTokenRepository()))
@@ -53,5 +63,25 @@ class DashboardSecurity {
 			.headers(SecurityHeaders.defaults())
 			.addFilterAfter(new DashboardTenantFilter(), AnonymousAuthenticationFilter.class)
 			.build();
+	}
+
+	/** The session attribute that keeps the e-mail while the form asks for the second factor's code. */
+	static final String PENDING_EMAIL = "flowhub.signIn.email";
+
+	/**
+	 * A right password for an account with a second factor leads to the form again, now asking for the code (the
+	 * e-mail kept, the password typed again: it is not kept anywhere); a wrong code asks again.
+	 */
+	static void signInFailed(HttpServletRequest request, HttpServletResponse response, AuthenticationException failure)
+			throws IOException {
+		boolean codeGiven = DashboardAuthentication.Details.of(request).otp() != null;
+		if (failure instanceof DashboardAuthentication.CodeRequired || codeGiven) {
+			String email = request.getParameter("email");
+			request.getSession().setAttribute(PENDING_EMAIL, email == null ? "" : email.trim());
+			response.sendRedirect(request.getContextPath() + (codeGiven && !(failure instanceof DashboardAuthentication.CodeRequired)
+					? "/login?code&error" : "/login?code"));
+			return;
+		}
+		response.sendRedirect(request.getContextPath() + "/login?error");
 	}
 }

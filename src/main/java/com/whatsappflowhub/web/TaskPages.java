@@ -25,6 +25,7 @@ import com.whatsappflowhub.tasks.TaskManagement;
 import com.whatsappflowhub.tasks.TaskStatus;
 import com.whatsappflowhub.tasks.TaskView;
 import com.whatsappflowhub.tasks.Viewer;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
@@ -71,8 +72,14 @@ class TaskPages {
 	}
 
 	@GetMapping("/login")
-	String login() {
-		return DashboardModel.signedIn() == null ? "dashboard/login" : "redirect:/tasks";
+	String login(HttpServletRequest request, Model model) {
+		if (DashboardModel.signedIn() != null) {
+			return "redirect:/tasks";
+		}
+		jakarta.servlet.http.HttpSession session = request.getSession(false);
+		Object pending = session == null ? null : session.getAttribute(DashboardSecurity.PENDING_EMAIL);
+		model.addAttribute("pendingEmail", pending instanceof String email ? email : "");
+		return "dashboard/login";
 	}
 
 	@RequestMapping("/forbidden")

@@ -5,7 +5,7 @@
  * it publishes nothing and listens to task events in-process to push changes to open pages (server-sent events).
  */
 @ApplicationModule(displayName = "Web dashboard",
-		allowedDependencies = { "platform", "identity", "tasks", "inbox", "workflow", "analytics" })
+		allowedDependencies = { "platform", "identity", "tasks", "inbox", "workflow", "analytics", "integrations" })
 @NullMarked
 package com.whatsappflowhub.web;
 

@@ -100,6 +100,17 @@ class AnalyticsApiTests {
 		assertThat(summary.get("actionableShare").asDouble()).isBetween(0.01, 1.0);
 		assertThat(summary.get("medianHoursToDone").isNumber()).isTrue();
 		assertThat(summary.get("p90HoursToDone").asDouble()).isGreaterThanOrEqualTo(summary.get("medianHoursToDone").asDouble());
+
+		// the same period by the language detected on each message: the figures add up to the summary's
+		JsonNode languages = api.read(api.get("/api/v1/analytics/languages?from=" + utc.minusDays(2) + "&to=" + utc.plusDays(2), admin));
+		long perLanguage = 0;
+		boolean detectedWithTask = false;
+		for (JsonNode language : languages) {
+			perLanguage += language.get("messages").asLong();
+			detectedWithTask |= !language.get("language").asString().equals("und") && language.get("tasksCreated").asLong() > 0;
+		}
+		assertThat(perLanguage).isEqualTo(summary.get("messages").asLong());
+		assertThat(detectedWithTask).as("a language detected on a message that became a task: %s", languages).isTrue();
 	}
 
 	@Autowired

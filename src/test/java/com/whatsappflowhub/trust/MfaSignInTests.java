@@ -30,6 +30,9 @@ class MfaSignInTests {
 	@Autowired
 	MutableClock clock;
 
+	@Autowired
+	com.whatsappflowhub.identity.SignIn signIn;
+
 	@AfterEach
 	void resetClock() {
 		clock.reset();
@@ -72,6 +75,16 @@ class MfaSignInTests {
 		String next = Totp.code(secret, Totp.counter(clock.instant()), 6, "HmacSHA1");
 		assertThat(login(email, Api.PASSWORD, next)).hasStatusOk();
 		assertThat(login(email, Api.PASSWORD, next)).hasStatus(401); // once
+
+		// the dashboard's sign-in: the same answers through identity.SignIn
+		assertThat(signIn.attempt(email, Api.PASSWORD, null)).isInstanceOf(com.whatsappflowhub.identity.SignIn.Attempt.CodeRequired.class);
+		assertThat(signIn.attempt(email, "wrong-password", null)).isInstanceOf(com.whatsappflowhub.identity.SignIn.Attempt.Refused.class);
+		assertThat(signIn.verify(email, Api.PASSWORD)).isEmpty();
+		clock.advance(Duration.ofSeconds(Totp.STEP_SECONDS));
+		String dashboard = Totp.code(secret, Totp.counter(clock.instant()), 6, "HmacSHA1");
+		assertThat(signIn.attempt(email, Api.PASSWORD, dashboard)).isInstanceOfSatisfying(com.whatsappflowhub.identity.SignIn.Attempt.SignedIn.class,
+				signedIn -> assertThat(signedIn.account().email()).isEqualTo(email));
+		assertThat(signIn.attempt(email, Api.PASSWORD, dashboard)).isInstanceOf(com.whatsappflowhub.identity.SignIn.Attempt.Refused.class);
 
 		String recovery = enrolment.path("recoveryCodes").get(0).asString();
 		assertThat(login(email, Api.PASSWORD, recovery)).hasStatusOk();

@@ -303,6 +303,8 @@ class DashboardBrowserTests {
 		pages.put("conversation", driver.findElement(By.cssSelector(".conversations a")).getAttribute("href"));
 		pages.put("rules", base() + "/rules");
 		pages.put("admin", base() + "/admin");
+		pages.put("rule-editor", base() + "/rules/new");
+		pages.put("connections", base() + "/connections");
 		for (Map.Entry<String, String> page : pages.entrySet()) {
 			for (int width : new int[] { 1280, 375 }) {
 				driver.get(page.getValue());
@@ -345,6 +347,58 @@ class DashboardBrowserTests {
 		wait(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("check"), "line 1, column"));
 		condition.sendKeys("\"urgent\"");
 		wait(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("check"), "The condition compiles."));
+
+		// saved from the editor, then tried on a sample message without changing anything
+		String name = "Spanish invoices " + UUID.randomUUID().toString().substring(0, 8);
+		driver.get(base() + "/rules/new");
+		driver.findElement(By.id("name")).sendKeys(name);
+		WebElement editing = driver.findElement(By.id("condition"));
+		editing.sendKeys("message.language == ");
+		wait(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("check"), "line 1, column"));
+		editing.sendKeys("'es' && message.text.contains('factura')");
+		wait(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("check"), "The condition compiles."));
+		new org.openqa.selenium.support.ui.Select(driver.findElement(By.id("priority"))).selectByValue("urgent");
+		driver.findElement(By.id("labels")).sendKeys("billing");
+		driver.findElement(By.cssSelector("#rule-form button[type='submit']")).click();
+		wait(10).until(ExpectedConditions.urlToBe(base() + "/rules"));
+		assertThat(driver.findElement(By.cssSelector("table.data")).getText()).contains(name);
+		driver.findElement(By.id("sample-text")).sendKeys("¿Me mandas la factura de Acme?");
+		WebElement language = driver.findElement(By.id("sample-language"));
+		language.clear();
+		language.sendKeys("es");
+		driver.findElement(By.cssSelector("form[action='/rules/dry-run'] button[type='submit']")).click();
+		wait(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("dry-result"), name));
+		assertThat(driver.findElement(By.id("dry-result")).getText()).contains("Urgent", "billing");
+	}
+
+	@Test
+	void aTemplateThatFailsWhileRenderingShowsTheDashboardsErrorPage() throws Exception {
+		signIn(DEMO_ADMIN, DEMO_PASSWORD);
+		driver.get(base() + BrokenPage.PATH);
+		wait(10).until(d -> d.findElement(By.tagName("h1")).isDisplayed());
+		assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Something went wrong on our side. Please try again.");
+		assertThat(driver.getPageSource()).doesNotContain("half a page", "\"type\"", "Exception");
+	}
+
+	/** A dashboard page whose template fails half-way (an expression on a missing object). */
+	@org.springframework.boot.test.context.TestConfiguration
+	static class BrokenPage {
+
+		static final String PATH = "/tasks/render-failure-for-a-test";
+
+		@org.springframework.context.annotation.Bean
+		BrokenPageController brokenPageController() {
+			return new BrokenPageController();
+		}
+	}
+
+	@org.springframework.stereotype.Controller
+	static class BrokenPageController {
+
+		@org.springframework.web.bind.annotation.GetMapping(BrokenPage.PATH)
+		String broken() {
+			return "dashboard/broken-for-a-test";
+		}
 	}
 
 	@Test

@@ -98,6 +98,34 @@ class TaskPagesTests {
 	}
 
 	@Test
+	void asksForTheSecondFactorsCodeWhenTheAccountHasOne() {
+		given(signIn.attempt("ana@example.com", "a-long-password", null)).willReturn(new SignIn.Attempt.CodeRequired());
+		var first = mvc.post().uri("/login").param("email", "ana@example.com").param("password", "a-long-password")
+			.with(csrf()).exchange();
+		assertThat(first).hasStatus(302).redirectedUrl().isEqualTo("/login?code");
+		org.springframework.mock.web.MockHttpSession session = (org.springframework.mock.web.MockHttpSession) first.getRequest()
+			.getSession();
+		assertThat(mvc.get().uri("/login?code").session(session)).hasStatusOk()
+			.bodyText()
+			.contains("name=\"otp\"", "autocomplete=\"one-time-code\"", "value=\"ana@example.com\"", "second factor");
+
+		given(signIn.attempt("ana@example.com", "a-long-password", "000000")).willReturn(new SignIn.Attempt.Refused());
+		assertThat(mvc.post().uri("/login").session(session).param("email", "ana@example.com")
+			.param("password", "a-long-password").param("otp", "000000").with(csrf())).hasStatus(302)
+			.redirectedUrl()
+			.isEqualTo("/login?code&error");
+
+		given(signIn.attempt("ana@example.com", "a-long-password", "123456")).willReturn(new SignIn.Attempt.SignedIn(
+				new SignIn.Account(new com.whatsappflowhub.identity.UserId(UUID.randomUUID()), TENANT, "Ana",
+						"ana@example.com", Set.of(Role.MANAGER))));
+		assertThat(mvc.post().uri("/login").session(session).param("email", "ana@example.com")
+			.param("password", "a-long-password").param("otp", "123 456").with(csrf())).hasStatus(302)
+			.redirectedUrl()
+			.isEqualTo("/tasks");
+		assertThat(mvc.get().uri("/login?error")).bodyText().doesNotContain("name=\"otp\"");
+	}
+
+	@Test
 	void listsTasksAndAnswersAnHtmxRequestWithTheResultsOnly() {
 		assertThat(mvc.get().uri("/tasks").with(as(Role.MANAGER))).hasStatusOk()
 			.bodyText()

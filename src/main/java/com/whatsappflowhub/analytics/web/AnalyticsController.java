@@ -100,6 +100,15 @@ class AnalyticsController {
 		return report(from, to, caller).teams();
 	}
 
+	@GetMapping("/languages")
+	@Operation(operationId = "getLanguageAnalytics", summary = "Read the figures per message language", description = """
+			Inbound text messages, their actionable share and the tasks created from them, per language the pipeline 			detected (`und` when it could not tell); message figures are null for a caller scoped to a team or themselves.""")
+	java.util.List<Report.Language> languages(@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate from,
+			@RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) @Nullable LocalDate to,
+			Authentication caller) {
+		return report(from, to, caller).languages();
+	}
+
 	private Scope scope(Authentication caller) {
 		UserId user = null;
 		if (caller.getPrincipal() instanceof Jwt jwt) {

@@ -98,20 +98,23 @@ class Sessions implements SignIn {
 
 	/**
 	 * For the dashboard's own session: the same checks as the token endpoint (throttling, timing, active user and
-	 * tenant, audit). An account with a second factor cannot sign in there yet: the form asks for no code.
+	 * tenant, second factor, audit).
 	 */
 	@Override
-	public Optional<Account> verify(String email, String password) {
+	public Attempt attempt(String email, String password, @Nullable String otp) {
 		User user;
 		try {
-			user = authenticate(email, password, null, "dashboard");
+			user = authenticate(email, password, otp, "dashboard");
 		}
-		catch (InvalidCredentials | SecondFactorRequired refused) {
-			return Optional.empty();
+		catch (SecondFactorRequired required) {
+			return new Attempt.CodeRequired();
+		}
+		catch (InvalidCredentials refused) {
+			return new Attempt.Refused();
 		}
 		TenantContext.runAs(user.tenantId(),
 				() -> transactions.executeWithoutResult(status -> users.recordLogin(user.id(), clock.instant())));
-		return Optional.of(new Account(user.id(), user.tenantId(), user.name(), user.email(), user.roles()));
+		return new Attempt.SignedIn(new Account(user.id(), user.tenantId(), user.name(), user.email(), user.roles()));
 	}
 
 	private User authenticate(String email, String password, @Nullable String otp, String clientAddress) {

@@ -18,7 +18,7 @@ import base64, hashlib, hmac, http.client, json, os, random, shutil, signal, sub
 N = int(os.environ.get("N", 2000)); W = int(os.environ.get("W", 8)); JAR = os.environ.get("JAR", "target/whatsappflowhub.jar")
 PG = int(os.environ.get("PGPORT", 55433)); PORTS = [int(os.environ.get("PORT_A", 18810)), int(os.environ.get("PORT_B", 18811))]
 KILL_AT = float(os.environ.get("KILL_AT", 0.3)); RESTART_AT = float(os.environ.get("RESTART_AT", 0.7))
-DRAIN = float(os.environ.get("DRAIN", 180)); RATE = float(os.environ.get("RATE", 60))
+DRAIN = float(os.environ.get("DRAIN", 180)); RATE = float(os.environ.get("RATE", 60)); READY = float(os.environ.get("READY", 240))
 CLUSTER = "flowhubtwonode"; SECRET = "two-node-app-secret"
 KAFKA = os.environ.get("KAFKA", ""); KAFKA_LIBS = os.environ.get("KAFKA_LIBS", "scripts/kafka/target/libs")
 PGV = sorted(os.listdir("/usr/lib/postgresql"), key=lambda v: [int(x) for x in v.split(".")])[-1]
@@ -49,7 +49,7 @@ def start(node):
     procs[node] = subprocess.Popen(["java", "-jar", JAR, "--demo"], env=env,
                                    stdout=open("%s/node%d.log" % (work, node), "ab"), stderr=subprocess.STDOUT)
     t0 = time.time()
-    while time.time() - t0 < 240:
+    while time.time() - t0 < READY:
         if procs[node].poll() is not None:
             sys.exit("node %d died on start; see %s/node%d.log" % (node, work, node))
         try:
@@ -60,7 +60,7 @@ def start(node):
         except Exception:
             pass
         time.sleep(0.5)
-    sys.exit("node %d not ready after 240 s" % node)
+    sys.exit("node %d not ready after %d s" % (node, READY))
 
 
 def body(i):

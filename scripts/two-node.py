@@ -5,7 +5,11 @@ node (as Meta retries and a balancer fails over), node B is killed with SIGKILL 
 Afterwards every message must be stored once with exactly one task, no pipeline work left and no dead letter, and
 the work must have been shared (tasks made by both nodes' workers is not observable directly; the script reports how
 many deliveries each node acknowledged). Prints one summary line last; exit 0 only if all of that holds.
-Needs root (pg_createcluster, su postgres), Debian's postgresql and postgresql-client. Kafka is not part of it yet.
+Needs root (pg_createcluster, su postgres), Debian's postgresql and postgresql-client. With KAFKA=host:port (and
+KAFKA_LIBS, Kafka's jars; scripts/cluster.sh starts a broker and sets both) the nodes put their events on Kafka, no
+Kafka send may be left pending either, and every message's message.received, message.processed and task.created
+must be on Kafka with exactly N distinct ce_ids each (duplicates of one ce_id are counted and allowed: consumers
+deduplicate on it).
 
   ./mvnw -q -B package -DskipTests && sudo python3 scripts/two-node.py
 """
@@ -14,8 +18,9 @@ import base64, hashlib, hmac, http.client, json, os, random, shutil, signal, sub
 N = int(os.environ.get("N", 2000)); W = int(os.environ.get("W", 8)); JAR = os.environ.get("JAR", "target/whatsappflowhub.jar")
 PG = int(os.environ.get("PGPORT", 55433)); PORTS = [int(os.environ.get("PORT_A", 18810)), int(os.environ.get("PORT_B", 18811))]
 KILL_AT = float(os.environ.get("KILL_AT", 0.3)); RESTART_AT = float(os.environ.get("RESTART_AT", 0.7))
-DRAIN = float(os.environ.get("DRAIN", 180)); RATE = float(os.environ.get("RATE", 60))
+DRAIN = float(os.environ.get("DRAIN", 180)); RATE = float(os.environ.get("RATE", 60)); READY = float(os.environ.get("READY", 240))
 CLUSTER = "flowhubtwonode"; SECRET = "two-node-app-secret"
+KAFKA = os.environ.get("KAFKA", ""); KAFKA_LIBS = os.environ.get("KAFKA_LIBS", "scripts/kafka/target/libs")
 PGV = sorted(os.listdir("/usr/lib/postgresql"), key=lambda v: [int(x) for x in v.split(".")])[-1]
 work = tempfile.mkdtemp(prefix="flowhub-two-node-"); run = "%06x" % random.randrange(1 << 24)
 master = base64.b64encode(os.urandom(32)).decode()
@@ -39,10 +44,12 @@ def start(node):
                FLOWHUB_WHATSAPP_APP_SECRET=SECRET, FLOWHUB_WHATSAPP_VERIFY_TOKEN="two-node-verify",
                FLOWHUB_MASTER_KEY=master, FLOWHUB_CLUSTER_ENABLED="true", FLOWHUB_ADMIN_PASSWORD="Two-node-admin-1",
                FLOWHUB_DEMO_ADMIN_PASSWORD="Two-node-demo-1")
+    if KAFKA:
+        env["SPRING_KAFKA_BOOTSTRAP_SERVERS"] = KAFKA
     procs[node] = subprocess.Popen(["java", "-jar", JAR, "--demo"], env=env,
                                    stdout=open("%s/node%d.log" % (work, node), "ab"), stderr=subprocess.STDOUT)
     t0 = time.time()
-    while time.time() - t0 < 240:
+    while time.time() - t0 < READY:
         if procs[node].poll() is not None:
             sys.exit("node %d died on start; see %s/node%d.log" % (node, work, node))
         try:
@@ -53,7 +60,7 @@ def start(node):
         except Exception:
             pass
         time.sleep(0.5)
-    sys.exit("node %d not ready after 240 s" % node)
+    sys.exit("node %d not ready after %d s" % (node, READY))
 
 
 def body(i):
@@ -126,7 +133,8 @@ CREATE DATABASE flowhub OWNER flowhub_owner;""")
     like = "wamid.TN%s%%" % run
     tasks_sql = ("select count(distinct t.source_message_id) from task t join message m on m.id = t.source_message_id "
                  "where m.external_id like '%s'" % like)
-    left_sql = "select count(*) from work_item where stage in ('extraction.analysis', 'tasks.intake')"
+    stages = "(stage in ('extraction.analysis', 'tasks.intake')%s)" % (" or stage like 'events.kafka.%%'" if KAFKA else "")
+    left_sql = "select count(*) from work_item where " + stages
     done_at = drained_at = None
     while time.time() - last < DRAIN:
         if done_at is None and q(tasks_sql) == str(N):
@@ -140,14 +148,26 @@ CREATE DATABASE flowhub OWNER flowhub_owner;""")
     duptask = q("select count(*) from (select 1 from task t join message m on m.id = t.source_message_id where "
                 "m.external_id like '%s' group by t.source_message_id having count(*) > 1) x" % like)
     left = q("select coalesce(string_agg(stage || ' ' || status || '=' || n, ', '), '0') from (select stage, status, "
-             "count(*) n from work_item where stage in ('extraction.analysis', 'tasks.intake') group by stage, status) x")
+             "count(*) n from work_item where " + stages + " group by stage, status) x")
     dead = q("select count(*) from work_item where status = 'DEAD'")
     ok = msgs == str(N) and dupmsg == "0" and duptask == "0" and done_at is not None and drained_at is not None
+    events = "no Kafka"
+    if KAFKA:
+        ids = "%s/message-ids.txt" % work
+        with open(ids, "w") as f:
+            f.write(q("select id from message where direction = 'IN' and external_id like '%s'" % like) + "\n")
+        t0 = time.time()
+        counted = json.loads(sh("java -cp '%s/*' scripts/kafka/EventCount.java %s %s" % (KAFKA_LIBS, KAFKA, ids)).stdout.strip().splitlines()[-1])
+        per = [counted[t] for t in ("message.received", "message.processed", "task.created")]
+        ok = ok and all(c["distinctCeIds"] == N and c["messagesCovered"] == N for c in per) and counted["keyNotTenant"] == 0
+        events = "Kafka: " + ", ".join("%s %d distinct ce_id (%d records)" % (t, c["distinctCeIds"], c["records"])
+                                       for t, c in zip(("received", "processed", "task.created"), per)) + \
+                 ", %d not keyed by tenant (read in %.0f s)" % (counted["keyNotTenant"], time.time() - t0)
     print("two nodes, one PostgreSQL: acked %d/%d (A %d, B %d); stored %s, duplicated %s; tasks for all %s; >1 task %s; "
-          "pipeline work left %s (%s); dead letters %s; sending took %.1f s (%.0f msg/s) -> %s"
+          "pipeline work left %s (%s); dead letters %s; sending took %.1f s (%.0f msg/s); %s -> %s"
           % (len(acked), N, acked_by[0], acked_by[1], msgs, dupmsg,
              ("%.1f s after the last ack" % (done_at - last)) if done_at else "NOT within %d s" % DRAIN, duptask, left,
-             ("drained %.1f s after the last ack" % (drained_at - last)) if drained_at else "not drained", dead, last - started[0], N / (last - started[0]), "PASS" if ok else "FAIL"), flush=True)
+             ("drained %.1f s after the last ack" % (drained_at - last)) if drained_at else "not drained", dead, last - started[0], N / (last - started[0]), events, "PASS" if ok else "FAIL"), flush=True)
     sys.exit(0 if ok else 1)
 finally:
     for p in procs:

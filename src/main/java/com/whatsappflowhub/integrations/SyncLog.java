@@ -7,7 +7,9 @@ import java.util.List;
 import java.util.UUID;
 
 import com.whatsappflowhub.platform.TenantContext;
+import com.whatsappflowhub.platform.TenantId;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Transactional;
@@ -21,8 +23,11 @@ public class SyncLog {
 
 	private final JdbcClient jdbc;
 
-	SyncLog(JdbcClient jdbc) {
+	private final ApplicationEventPublisher events;
+
+	SyncLog(JdbcClient jdbc, ApplicationEventPublisher events) {
 		this.jdbc = jdbc;
+		this.events = events;
 	}
 
 	public enum Direction {
@@ -43,19 +48,33 @@ public class SyncLog {
 			@Nullable String error) {
 	}
 
-	/** Records one call or event in the current tenant (in a transaction of its own unless one is running). */
+	/**
+	 * Records one call or event in the current tenant (in a transaction of its own unless one is running); a line
+	 * with outcome {@code OK} or {@code FAILED} is announced as {@link IntegrationSynced} or
+	 * {@link IntegrationSyncFailed} in the same transaction.
+	 */
 	@Transactional
 	public void record(ConnectionId connection, @Nullable UUID task, Direction direction, String operation,
 			Outcome outcome, @Nullable Duration took, @Nullable Integer status, @Nullable String error, Instant at) {
-		jdbc.sql("""
+		TenantId tenant = TenantContext.require();
+		Integer durationMs = took == null ? null : (int) Math.min(Integer.MAX_VALUE, took.toMillis());
+		String kept = error == null ? null : error.length() > MAX_ERROR ? error.substring(0, MAX_ERROR) : error;
+		long id = jdbc.sql("""
 				INSERT INTO sync_log (tenant_id, connection_id, task_id, direction, operation, outcome, duration_ms,
 				  http_status, error, at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-			.params(TenantContext.require().value(), connection.value(), task, direction.name(), operation,
-					outcome.name(), took == null ? null : (int) Math.min(Integer.MAX_VALUE, took.toMillis()), status,
-					error == null ? null : error.length() > MAX_ERROR ? error.substring(0, MAX_ERROR) : error,
-					Timestamp.from(at))
-			.update();
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id""")
+			.params(tenant.value(), connection.value(), task, direction.name(), operation, outcome.name(), durationMs,
+					status, kept, Timestamp.from(at))
+			.query(Long.class)
+			.single();
+		if (outcome == Outcome.OK) {
+			events.publishEvent(new IntegrationSynced(tenant, id, connection.value(), task, direction, operation,
+					durationMs, status, at));
+		}
+		else if (outcome == Outcome.FAILED) {
+			events.publishEvent(new IntegrationSyncFailed(tenant, id, connection.value(), task, direction, operation,
+					durationMs, status, kept, at));
+		}
 	}
 
 	List<Entry> recent(ConnectionId connection, @Nullable Long before, int limit) {

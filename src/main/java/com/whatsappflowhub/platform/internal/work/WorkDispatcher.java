@@ -57,6 +57,10 @@ class WorkDispatcher implements SmartLifecycle {
 
 	private final CircuitBreakerRegistry breakers;
 
+	private final org.springframework.context.ApplicationEventPublisher events;
+
+	private final java.time.Clock clock;
+
 	private final Map<String, Semaphore> slots = new ConcurrentHashMap<>();
 
 	private final List<Thread> threads = new ArrayList<>();
@@ -64,7 +68,10 @@ class WorkDispatcher implements SmartLifecycle {
 	private volatile boolean running;
 
 	WorkDispatcher(Consumers consumers, WorkItems items, Signals signals, JsonMapper json,
-			PlatformTransactionManager transactionManager, MeterRegistry meters, WorkSettings settings) {
+			PlatformTransactionManager transactionManager, MeterRegistry meters, WorkSettings settings,
+			org.springframework.context.ApplicationEventPublisher events, java.time.Clock clock) {
+		this.events = events;
+		this.clock = clock;
 		this.consumers = consumers;
 		this.items = items;
 		this.signals = signals;
@@ -315,6 +322,9 @@ class WorkDispatcher implements SmartLifecycle {
 			items.failed(one.item().id(), error, delay, dead);
 			if (dead) {
 				consumer.deadLettered(one.event(), error);
+				events.publishEvent(new com.whatsappflowhub.platform.WorkDeadLettered(one.event().tenantId(),
+						one.item().id(), consumer.name(), one.item().key(), one.item().payloadType(),
+						one.item().attempts(), error, clock.instant()));
 			}
 		});
 		if (dead) {

@@ -1,6 +1,8 @@
 package com.whatsappflowhub.whatsapp;
 
 import java.net.http.HttpClient;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.time.Clock;
 
 import org.springframework.beans.factory.ObjectProvider;
@@ -9,6 +11,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.scheduling.concurrent.CustomizableThreadFactory;
 import org.springframework.web.client.RestClient;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -44,11 +47,10 @@ class WhatsAppConfiguration {
 	 * Write the Graph API requests' bodies for the JDK client. Without it Spring starts a new thread for every
 	 * request (a {@code SimpleAsyncTaskExecutor}); these are kept and reused.
 	 */
-	private static final java.util.concurrent.ExecutorService BODY_WRITERS = java.util.concurrent.Executors
-		.newCachedThreadPool(daemons("graph-body-"));
+	private static final ExecutorService BODY_WRITERS = Executors.newCachedThreadPool(daemons("graph-body-"));
 
-	private static org.springframework.scheduling.concurrent.CustomizableThreadFactory daemons(String prefix) {
-		var factory = new org.springframework.scheduling.concurrent.CustomizableThreadFactory(prefix);
+	private static CustomizableThreadFactory daemons(String prefix) {
+		var factory = new CustomizableThreadFactory(prefix);
 		factory.setDaemon(true);
 		return factory;
 	}

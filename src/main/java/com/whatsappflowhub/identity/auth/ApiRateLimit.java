@@ -3,7 +3,6 @@ package com.whatsappflowhub.identity.auth;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Map;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -53,18 +52,7 @@ class ApiRateLimit extends OncePerRequestFilter {
 		this.settings = settings;
 		this.directory = directory;
 		this.problems = problems;
-		this.time = new TimeMeter() {
-			@Override
-			public long currentTimeNanos() {
-				Instant now = clock.instant();
-				return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-			}
-
-			@Override
-			public boolean isWallClockBased() {
-				return true;
-			}
-		};
+		this.time = new ClockTimeMeter(clock);
 		this.buckets = Caffeine.newBuilder().maximumSize(settings.maxTracked()).expireAfterAccess(Duration.ofHours(1)).build();
 		this.tenantLimits = Caffeine.newBuilder().maximumSize(settings.maxTracked())
 			.expireAfterWrite(settings.settingsRefresh())

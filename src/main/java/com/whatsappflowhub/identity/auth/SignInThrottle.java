@@ -45,18 +45,7 @@ class SignInThrottle {
 
 	SignInThrottle(Clock clock) {
 		this.clock = clock;
-		this.time = new TimeMeter() {
-			@Override
-			public long currentTimeNanos() {
-				Instant now = clock.instant();
-				return now.getEpochSecond() * 1_000_000_000L + now.getNano();
-			}
-
-			@Override
-			public boolean isWallClockBased() {
-				return true;
-			}
-		};
+		this.time = new ClockTimeMeter(clock);
 	}
 
 	private record Account(int failures, Instant lockedUntil, Duration lastLock) {

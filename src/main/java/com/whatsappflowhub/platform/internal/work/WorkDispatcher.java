@@ -1,5 +1,6 @@
 package com.whatsappflowhub.platform.internal.work;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -8,12 +9,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Semaphore;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.Collectors;
 
 import com.whatsappflowhub.platform.Delivery;
 import com.whatsappflowhub.platform.TenantContext;
 import com.whatsappflowhub.platform.TenantId;
 import com.whatsappflowhub.platform.TenantScoped;
+import com.whatsappflowhub.platform.WorkDeadLettered;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import org.jspecify.annotations.Nullable;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -23,6 +26,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -57,9 +61,9 @@ class WorkDispatcher implements SmartLifecycle {
 
 	private final CircuitBreakerRegistry breakers;
 
-	private final org.springframework.context.ApplicationEventPublisher events;
+	private final ApplicationEventPublisher events;
 
-	private final java.time.Clock clock;
+	private final Clock clock;
 
 	private final Map<String, Semaphore> slots = new ConcurrentHashMap<>();
 
@@ -69,7 +73,7 @@ class WorkDispatcher implements SmartLifecycle {
 
 	WorkDispatcher(Consumers consumers, WorkItems items, Signals signals, JsonMapper json,
 			PlatformTransactionManager transactionManager, MeterRegistry meters, WorkSettings settings,
-			org.springframework.context.ApplicationEventPublisher events, java.time.Clock clock) {
+			ApplicationEventPublisher events, Clock clock) {
 		this.events = events;
 		this.clock = clock;
 		this.consumers = consumers;
@@ -168,7 +172,7 @@ class WorkDispatcher implements SmartLifecycle {
 	 */
 	static Duration jittered(Duration interval) {
 		long millis = interval.toMillis();
-		return Duration.ofMillis(millis * 3 / 4 + java.util.concurrent.ThreadLocalRandom.current().nextLong(millis / 2 + 1));
+		return Duration.ofMillis(millis * 3 / 4 + ThreadLocalRandom.current().nextLong(millis / 2 + 1));
 	}
 
 	// --- stages ---
@@ -322,7 +326,7 @@ class WorkDispatcher implements SmartLifecycle {
 			items.failed(one.item().id(), error, delay, dead);
 			if (dead) {
 				consumer.deadLettered(one.event(), error);
-				events.publishEvent(new com.whatsappflowhub.platform.WorkDeadLettered(one.event().tenantId(),
+				events.publishEvent(new WorkDeadLettered(one.event().tenantId(),
 						one.item().id(), consumer.name(), one.item().key(), one.item().payloadType(),
 						one.item().attempts(), error, clock.instant()));
 			}

@@ -13,4 +13,11 @@ public interface AuditLog {
 	 * through the API, otherwise {@code system}.
 	 */
 	void change(@Nullable TenantId tenant, String action, @Nullable String target, @Nullable String detail);
+
+	/**
+	 * A state change by a named actor ({@code user:<id>}, {@code rule:<id>}, {@code ai:<engine>},
+	 * {@code integration:<system>}, {@code whatsapp:<wa id>}, {@code system:<component>}), with the address of the API
+	 * request being served on this thread, if any.
+	 */
+	void changeBy(TenantId tenant, String actor, String action, @Nullable String target, @Nullable String detail);
 }

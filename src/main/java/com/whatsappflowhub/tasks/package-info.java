@@ -2,7 +2,7 @@
  * The task aggregate and its lifecycle: creation (by hand, or from an analysed message), assignment, deadlines,
  * transitions, history and comments, overdue detection, and the task API.
  */
-@ApplicationModule(displayName = "Tasks", allowedDependencies = { "platform", "identity", "workflow", "extraction", "inbox", "whatsapp" })
+@ApplicationModule(displayName = "Tasks", allowedDependencies = { "platform", "identity", "workflow", "extraction", "inbox", "whatsapp", "audit" })
 @NullMarked
 package com.whatsappflowhub.tasks;
 

@@ -34,7 +34,10 @@ class DashboardSecurity {
 
 	@Bean
 	@Order(20)
-	SecurityFilterChain dashboardFilterChain(HttpSecurity http, SignIn signIn) throws Exception {
+	SecurityFilterChain dashboardFilterChain(HttpSecurity http, SignIn signIn,
+			org.springframework.context.ApplicationEventPublisher events) throws Exception {
+		org.springframework.security.web.access.AccessDeniedHandlerImpl forbidden = new org.springframework.security.web.access.AccessDeniedHandlerImpl();
+		forbidden.setErrorPage("/forbidden");
 		return http.securityMatcher(PAGES)
 			.authenticationManager(new ProviderManager(new DashboardAuthentication(signIn)))
 			.authorizeHttpRequests(requests -> requests
@@ -59,7 +62,12 @@ class DashboardSecurity {
 				.permitAll())
 			.logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut").deleteCookies("FLOWHUB_SESSION"))
 			.csrf(csrf -> csrf.csrfTokenRepository(new HttpSessionCsrfTokenRepository()))
-			.exceptionHandling(exceptions -> exceptions.accessDeniedPage("/forbidden"))
+			.exceptionHandling(exceptions -> exceptions.accessDeniedHandler((request, response, denied) -> {
+				// the audit trail records the refusal as it does the API's
+				events.publishEvent(new com.whatsappflowhub.platform.AccessDenied(
+						request.getMethod() + " " + request.getRequestURI(), "dashboard role"));
+				forbidden.handle(request, response, denied);
+			}))
 			.headers(SecurityHeaders.defaults())
 			.addFilterAfter(new DashboardTenantFilter(), AnonymousAuthenticationFilter.class)
 			.build();

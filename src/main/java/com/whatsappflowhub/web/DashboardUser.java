@@ -13,7 +13,14 @@ import com.whatsappflowhub.platform.TenantId;
  * The principal of a dashboard session: who signed in, in which tenant, with the roles they had then (a change of
  * roles applies at the next sign-in). Plain values only, so the session can be serialised.
  */
-record DashboardUser(UUID id, UUID tenant, String name, String email, Set<Role> roles) implements Serializable {
+record DashboardUser(UUID id, UUID tenant, String name, String email, Set<Role> roles)
+		implements Serializable, org.springframework.security.core.AuthenticatedPrincipal {
+
+	/** The user's id, as the audit trail names its actor ({@code user:<id>}), like an API token's subject. */
+	@Override
+	public String getName() {
+		return id.toString();
+	}
 
 	DashboardUser {
 		roles = roles.isEmpty() ? EnumSet.noneOf(Role.class) : EnumSet.copyOf(roles);

@@ -69,6 +69,11 @@ class ChainedAuditLog implements AuditLog {
 		record(new AuditEntry(tenant, actor, action, target, clientAddress(), detail));
 	}
 
+	@Override
+	public void changeBy(TenantId tenant, String actor, String action, @Nullable String target, @Nullable String detail) {
+		record(new AuditEntry(tenant, actor, action, target, clientAddress(), detail));
+	}
+
 	/** The address of the API request being served on this thread, if any. */
 	static @Nullable String clientAddress() {
 		if (org.springframework.web.context.request.RequestContextHolder
@@ -82,6 +87,29 @@ class ChainedAuditLog implements AuditLog {
 	@org.springframework.context.event.EventListener
 	void on(com.whatsappflowhub.platform.AccessDenied denied) {
 		change(TenantContext.current().orElse(null), "access.denied", denied.path(), denied.reason());
+	}
+
+	/**
+	 * A person's use of the cross-tenant path (a super admin listing or reading other tenants: the actor is a user
+	 * id), on the platform's chain; the system's own uses (sign-in lookup, webhook routing, sweeps) stay in
+	 * {@code cross_tenant_access} only, and writing this row (itself cross-tenant) is not recorded again.
+	 */
+	@org.springframework.context.event.EventListener
+	void on(com.whatsappflowhub.platform.CrossTenantAccessed accessed) {
+		if (accessed.purpose().startsWith("audit:platform") || !isUserId(accessed.actor())) {
+			return;
+		}
+		record(new AuditEntry(null, "user:" + accessed.actor(), "cross-tenant.access", accessed.purpose(), clientAddress(),
+				null));
+	}
+
+	private static boolean isUserId(String actor) {
+		try {
+			return UUID.fromString(actor).toString().equals(actor.toLowerCase());
+		}
+		catch (IllegalArgumentException ex) {
+			return false;
+		}
 	}
 
 	private void append(AuditEntry entry, @Nullable String tenantId) {

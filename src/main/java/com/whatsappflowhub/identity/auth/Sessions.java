@@ -174,10 +174,15 @@ class Sessions implements SignIn {
 					rs.getObject("family_id", UUID.class), rs.getTimestamp("expires_at").toInstant(),
 					rs.getTimestamp("used_at") != null, rs.getTimestamp("revoked_at") != null))
 			.optional();
-		if (found.isEmpty() || found.get().revoked()) {
-			return Outcome.REFUSED;
+		if (found.isEmpty()) {
+			return Outcome.REFUSED; // unknown: nobody to record it for (the tenant prefix is the presenter's claim)
 		}
 		Stored token = found.get();
+		if (token.revoked()) {
+			audit.changeBy(TenantContext.require(), "user:" + token.user().value(), "auth.refresh.refused",
+					"user:" + token.user().value(), "revoked token");
+			return Outcome.REFUSED;
+		}
 		if (token.used()) {
 			int revoked = jdbc.sql("UPDATE refresh_token SET revoked_at = ? WHERE family_id = ? AND revoked_at IS NULL")
 				.params(Timestamp.from(now), token.family())
@@ -189,6 +194,8 @@ class Sessions implements SignIn {
 			return Outcome.REFUSED;
 		}
 		if (!token.expiresAt().isAfter(now)) {
+			audit.changeBy(TenantContext.require(), "user:" + token.user().value(), "auth.refresh.refused",
+					"user:" + token.user().value(), "expired token");
 			return Outcome.REFUSED;
 		}
 		jdbc.sql("UPDATE refresh_token SET used_at = ? WHERE token_hash = ?").params(Timestamp.from(now), hash(presented)).update();
@@ -199,8 +206,12 @@ class Sessions implements SignIn {
 			.optional()
 			.orElse(false);
 		if (user.isEmpty() || !tenantActive) {
+			audit.changeBy(TenantContext.require(), "user:" + token.user().value(), "auth.refresh.refused",
+					"user:" + token.user().value(), "inactive user or tenant");
 			return Outcome.REFUSED;
 		}
+		audit.changeBy(TenantContext.require(), "user:" + token.user().value(), "auth.refresh.succeeded",
+				"user:" + token.user().value(), null);
 		return new Outcome(pair(user.get(), token.family()));
 	}
 

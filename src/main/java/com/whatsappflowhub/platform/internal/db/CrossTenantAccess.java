@@ -3,9 +3,11 @@ package com.whatsappflowhub.platform.internal.db;
 import java.util.function.Supplier;
 
 import com.whatsappflowhub.platform.CrossTenant;
+import com.whatsappflowhub.platform.CrossTenantAccessed;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -21,7 +23,10 @@ class CrossTenantAccess implements CrossTenant {
 
 	private final JdbcClient jdbc;
 
-	CrossTenantAccess(PlatformTransactionManager transactionManager, JdbcClient jdbc) {
+	private final ApplicationEventPublisher events;
+
+	CrossTenantAccess(PlatformTransactionManager transactionManager, JdbcClient jdbc, ApplicationEventPublisher events) {
+		this.events = events;
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.jdbc = jdbc;
@@ -29,9 +34,10 @@ class CrossTenantAccess implements CrossTenant {
 
 	@Override
 	public <T extends @Nullable Object> T call(String purpose, String actor, Supplier<T> work) {
+		T result;
 		TenantAwareTransactionManager.crossTenant(true);
 		try {
-			return transactions.execute(status -> {
+			result = transactions.execute(status -> {
 				jdbc.sql("INSERT INTO cross_tenant_access (purpose, actor) VALUES (?, ?)")
 					.params(purpose, actor)
 					.update();
@@ -42,5 +48,7 @@ class CrossTenantAccess implements CrossTenant {
 		finally {
 			TenantAwareTransactionManager.crossTenant(false);
 		}
+		events.publishEvent(new CrossTenantAccessed(purpose, actor));
+		return result;
 	}
 }

@@ -38,6 +38,13 @@ public interface SignIn {
 		record CodeRequired() implements Attempt {
 		}
 
+		/**
+		 * The password was right, the tenant requires a second factor of this account and it has none yet: the
+		 * account may do nothing but enrol one (see {@link SecondFactors}), then sign in again with its code.
+		 */
+		record EnrolmentRequired(Account account) implements Attempt {
+		}
+
 		record Refused() implements Attempt {
 		}
 	}

@@ -27,6 +27,9 @@ class DashboardAuthentication implements AuthenticationProvider {
 		this.signIn = signIn;
 	}
 
+	/** The one authority of a session whose tenant requires a second factor the user has not enrolled yet. */
+	static final String ENROLMENT_ONLY = "MFA_ENROLMENT_ONLY";
+
 	/** What the form sends besides e-mail and password: the code of the second factor, if any. */
 	record Details(@Nullable String otp) implements Serializable {
 
@@ -52,6 +55,14 @@ class DashboardAuthentication implements AuthenticationProvider {
 		SignIn.Attempt attempt = signIn.attempt(email, password, otp);
 		if (attempt instanceof SignIn.Attempt.CodeRequired) {
 			throw new CodeRequired();
+		}
+		if (attempt instanceof SignIn.Attempt.EnrolmentRequired enrolment) {
+			// a session that can only enrol a second factor: no roles, one authority that opens the enrolment page
+			SignIn.Account account = enrolment.account();
+			DashboardUser user = new DashboardUser(account.id().value(), account.tenantId().value(), account.name(),
+					account.email(), Set.of());
+			return UsernamePasswordAuthenticationToken.authenticated(user, null,
+					List.of(new SimpleGrantedAuthority(ENROLMENT_ONLY)));
 		}
 		SignIn.Account account = attempt instanceof SignIn.Attempt.SignedIn signedIn ? signedIn.account() : null;
 		if (account == null || account.roles().isEmpty() || account.roles().equals(Set.of(Role.API_CLIENT))) {

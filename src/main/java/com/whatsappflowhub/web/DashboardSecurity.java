@@ -30,7 +30,7 @@ class DashboardSecurity {
 
 	static final String[] PAGES = { "/", "/login", "/logout", "/tasks", "/tasks/**", "/board", "/review", "/review/**",
 			"/events", "/conversations", "/conversations/**", "/rules", "/rules/**", "/analytics", "/analytics/**",
-			"/admin", "/admin/**", "/connections", "/connections/**", "/forbidden", "/lang", "/dashboard/**", "/webjars/**", "/favicon.ico" };
+			"/admin", "/admin/**", "/connections", "/connections/**", "/forbidden", "/mfa/enrol", "/lang", "/dashboard/**", "/webjars/**", "/favicon.ico" };
 
 	@Bean
 	@Order(20)
@@ -45,6 +45,8 @@ class DashboardSecurity {
 				.permitAll()
 				.requestMatchers("/login", "/lang", "/dashboard/**", "/webjars/**", "/favicon.ico")
 				.permitAll()
+				.requestMatchers("/mfa/enrol")
+				.hasAuthority(DashboardAuthentication.ENROLMENT_ONLY)
 				.requestMatchers("/admin/tenants", "/admin/tenants/**")
 				.hasRole("SUPER_ADMIN")
 				.requestMatchers("/connections", "/connections/**")
@@ -70,6 +72,7 @@ class DashboardSecurity {
 			}))
 			.headers(SecurityHeaders.defaults())
 			.addFilterAfter(new DashboardTenantFilter(), AnonymousAuthenticationFilter.class)
+			.addFilterBefore(new EnrolmentOnlySessions(), org.springframework.security.web.access.intercept.AuthorizationFilter.class)
 			.build();
 	}
 

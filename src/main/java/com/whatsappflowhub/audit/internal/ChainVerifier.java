@@ -5,14 +5,21 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.jspecify.annotations.Nullable;
 
 /**
  * Recomputes every chain from its first row: each row must follow the previous one of its chain (seq + 1, its
- * prev_hash the previous hash) and carry the hash of its own canonical form. Reads as a role that may cross tenants
- * ({@code app.cross_tenant} set in its transaction); streams, so a long trail does not need memory.
+ * prev_hash the previous hash) and carry the hash of its own canonical form. A chain whose oldest rows were purged
+ * for retention starts where its latest anchor row says (the seq after the last purged row, whose hash the first
+ * remaining row must follow); the anchor itself is a row of the chain, checked like every other. Reads as a role that
+ * may cross tenants ({@code app.cross_tenant} set in its transaction), in one snapshot; streams, so a long trail does
+ * not need memory.
  */
 public final class ChainVerifier {
 
@@ -29,25 +36,52 @@ public final class ChainVerifier {
 
 	public static Result verify(Connection connection) throws SQLException {
 		boolean autoCommit = connection.getAutoCommit();
+		int isolation = connection.getTransactionIsolation();
 		connection.setAutoCommit(false);
+		connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ); // anchors and rows: one snapshot
 		try (Statement setup = connection.createStatement()) {
 			setup.execute("SELECT set_config('app.cross_tenant', 'on', true)");
+			Map<String, String> anchors = new HashMap<>();
+			try (ResultSet rs = setup.executeQuery("SELECT DISTINCT ON (chain) chain, detail FROM audit_event "
+					+ "WHERE action = '" + ANCHOR + "' ORDER BY chain, seq DESC")) {
+				while (rs.next()) {
+					anchors.put(rs.getString("chain"), rs.getString("detail"));
+				}
+			}
 			try (PreparedStatement statement = connection.prepareStatement("""
 					SELECT chain, seq, tenant_id, at, actor, action, target, client_address, detail, prev_hash, hash
 					FROM audit_event ORDER BY chain, seq""")) {
 				statement.setFetchSize(1000);
 				try (ResultSet rs = statement.executeQuery()) {
-					return walk(rs);
+					return walk(rs, anchors);
 				}
 			}
 		}
 		finally {
 			connection.rollback();
 			connection.setAutoCommit(autoCommit);
+			connection.setTransactionIsolation(isolation);
 		}
 	}
 
-	private static Result walk(ResultSet rs) throws SQLException {
+	/** The action of the row {@code flowhub_audit_purge()} appends after purging a chain's oldest rows. */
+	public static final String ANCHOR = "audit.anchor";
+
+	private static final Pattern ANCHOR_DETAIL = Pattern.compile("through-seq=(\\d+) last-hash=([0-9a-f]{64}) count=(\\d+).*");
+
+	/** Where a chain starts: after the rows its latest anchor says were purged, else at its genesis. */
+	private record Start(long seq, String previous) {
+
+		static @Nullable Start of(@Nullable String anchorDetail) {
+			if (anchorDetail == null) {
+				return new Start(1, AuditChain.GENESIS);
+			}
+			Matcher matcher = ANCHOR_DETAIL.matcher(anchorDetail);
+			return matcher.matches() ? new Start(Long.parseLong(matcher.group(1)) + 1, matcher.group(2)) : null;
+		}
+	}
+
+	private static Result walk(ResultSet rs, Map<String, String> anchors) throws SQLException {
 		String chain = null;
 		String previous = AuditChain.GENESIS;
 		long expectedSeq = 1;
@@ -59,8 +93,12 @@ public final class ChainVerifier {
 			if (!rowChain.equals(chain)) {
 				chain = rowChain;
 				chains++;
-				previous = AuditChain.GENESIS;
-				expectedSeq = 1;
+				Start start = Start.of(anchors.get(chain));
+				if (start == null) {
+					return new Result(rows, chains, "chain " + chain + ": its latest anchor row does not say where the chain starts");
+				}
+				previous = start.previous();
+				expectedSeq = start.seq();
 			}
 			long seq = rs.getLong("seq");
 			UUID tenant = rs.getObject("tenant_id", UUID.class);

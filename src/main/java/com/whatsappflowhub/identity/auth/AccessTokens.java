@@ -51,6 +51,35 @@ class AccessTokens {
 		return sign(claims.build());
 	}
 
+	/** The claim that marks a token good only for enrolling a second factor (see {@link EnrolmentOnlyFilter}). */
+	static final String ENROLMENT_CLAIM = "mfa_enrolment";
+
+	static final java.time.Duration ENROLMENT_TTL = java.time.Duration.ofMinutes(10);
+
+	/**
+	 * A short token for a user who must enrol a second factor first: no roles, no scopes, the enrolment claim; the API
+	 * refuses it everywhere but the two enrolment operations.
+	 */
+	String issueEnrolment(User user) {
+		Instant now = clock.instant();
+		return sign(new JWTClaimsSet.Builder().issuer(settings.issuer())
+			.subject(user.id().toString())
+			.claim("tenant_id", user.tenantId().toString())
+			.claim("roles", java.util.List.of())
+			.claim("email", user.email())
+			.claim("name", user.name())
+			.claim(ENROLMENT_CLAIM, true)
+			.issueTime(Date.from(now))
+			.notBeforeTime(Date.from(now))
+			.expirationTime(Date.from(now.plus(ENROLMENT_TTL)))
+			.jwtID(UUID.randomUUID().toString())
+			.build());
+	}
+
+	long enrolmentLifetimeSeconds() {
+		return ENROLMENT_TTL.toSeconds();
+	}
+
 	String sign(JWTClaimsSet claims) {
 		RSAKey key = keys.current();
 		SignedJWT jwt = new SignedJWT(

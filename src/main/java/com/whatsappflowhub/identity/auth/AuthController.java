@@ -46,7 +46,11 @@ class AuthController {
 	@Operation(operationId = "signIn", summary = "Sign in with e-mail and password", description = """
 			Returns a 15-minute access token: send it as `Authorization: Bearer <access_token>`. The refresh token \
 			gets the next pair from `POST /api/v1/auth/refresh` without the password. A wrong e-mail or password, or a \
-			deactivated user, is 401 and the answer does not say which.""")
+			deactivated user, is 401 and the answer does not say which. When the tenant requires a second factor of \
+			this user (`PUT /api/v1/settings/security`) and none is enrolled, the answer has \
+			`"mfa_enrolment_required": true`, no refresh token, and an access token good for 10 minutes and only for \
+			`POST /api/v1/auth/mfa/enroll` and `/confirm` (anything else is 403 `mfa-enrolment-only`); then sign in \
+			again with `otp`.""")
 	@SecurityRequirements
 	@ApiResponse(responseCode = "200", description = "Signed in; the tokens are not cached (`Cache-Control: no-store`).")
 	@ApiResponse(responseCode = "401", description = "Wrong e-mail or password, or the user is deactivated.")
@@ -59,7 +63,9 @@ class AuthController {
 
 	@Operation(operationId = "refreshToken", summary = "Exchange a refresh token for a new token pair", description = """
 			A refresh token works once: the answer holds a new one. Presenting one that was already used revokes its \
-			whole family (every token from the same sign-in), so a stolen refresh token stops working for both sides.""")
+			whole family (every token from the same sign-in), so a stolen refresh token stops working for both sides. \
+			A user whose tenant now requires a second factor they have not enrolled is refused (401 \
+			`mfa-enrolment-required`): sign in with the password to enrol.""")
 	@SecurityRequirements
 	@ApiResponse(responseCode = "200", description = "A new access token and a new refresh token.")
 	@ApiResponse(responseCode = "401", description = "The refresh token is unknown, expired, revoked or already used.")

@@ -74,7 +74,8 @@ class SecurityConfiguration {
 	@Bean
 	@Order(10)
 	SecurityFilterChain apiSecurity(HttpSecurity http, AuthenticationManagerResolver<HttpServletRequest> tokens,
-			SecurityProblems problems, ApiKeys apiKeys, ApiRateLimit rateLimit) throws Exception {
+			SecurityProblems problems, ApiKeys apiKeys, ApiRateLimit rateLimit,
+			org.springframework.context.ApplicationEventPublisher events) throws Exception {
 		return http.securityMatcher("/api/**")
 			.authorizeHttpRequests(requests -> requests
 				.requestMatchers(HttpMethod.POST, "/api/v1/auth/token", "/api/v1/auth/refresh")
@@ -92,6 +93,7 @@ class SecurityConfiguration {
 			.addFilterBefore(new ApiKeyFilter(apiKeys, problems), BearerTokenAuthenticationFilter.class)
 			.addFilterAfter(new TenantContextFilter(), BearerTokenAuthenticationFilter.class)
 			.addFilterAfter(rateLimit, TenantContextFilter.class)
+			.addFilterAfter(new EnrolmentOnlyFilter(problems, events), ApiRateLimit.class)
 			.build();
 	}
 

@@ -17,6 +17,7 @@ import com.whatsappflowhub.audit.AuditLog;
 import com.whatsappflowhub.identity.SignIn;
 import com.whatsappflowhub.identity.UserId;
 import com.whatsappflowhub.identity.mfa.SecondFactor;
+import com.whatsappflowhub.identity.tenant.MfaRequirement;
 import com.whatsappflowhub.identity.user.PasswordTooLong;
 import com.whatsappflowhub.identity.user.User;
 import com.whatsappflowhub.identity.user.Users;
@@ -89,7 +90,12 @@ class Sessions implements SignIn {
 	}
 
 	TokenPair login(String email, String password, @Nullable String otp, String clientAddress) {
-		User user = authenticate(email, password, otp, clientAddress);
+		Authenticated authenticated = authenticate(email, password, otp, clientAddress);
+		User user = authenticated.user();
+		if (authenticated.enrolmentOnly()) {
+			// no refresh token: the enrolment token lasts minutes and then the password is asked again
+			return TokenPair.enrolmentOnly(accessTokens.issueEnrolment(user), accessTokens.enrolmentLifetimeSeconds());
+		}
 		return TenantContext.callAs(user.tenantId(), () -> transactions.execute(status -> {
 			users.recordLogin(user.id(), clock.instant());
 			return pair(user, UUID.randomUUID());
@@ -102,9 +108,9 @@ class Sessions implements SignIn {
 	 */
 	@Override
 	public Attempt attempt(String email, String password, @Nullable String otp) {
-		User user;
+		Authenticated authenticated;
 		try {
-			user = authenticate(email, password, otp, "dashboard");
+			authenticated = authenticate(email, password, otp, "dashboard");
 		}
 		catch (SecondFactorRequired required) {
 			return new Attempt.CodeRequired();
@@ -112,12 +118,21 @@ class Sessions implements SignIn {
 		catch (InvalidCredentials refused) {
 			return new Attempt.Refused();
 		}
+		User user = authenticated.user();
+		Account account = new Account(user.id(), user.tenantId(), user.name(), user.email(), user.roles());
+		if (authenticated.enrolmentOnly()) {
+			return new Attempt.EnrolmentRequired(account);
+		}
 		TenantContext.runAs(user.tenantId(),
 				() -> transactions.executeWithoutResult(status -> users.recordLogin(user.id(), clock.instant())));
-		return new Attempt.SignedIn(new Account(user.id(), user.tenantId(), user.name(), user.email(), user.roles()));
+		return new Attempt.SignedIn(account);
 	}
 
-	private User authenticate(String email, String password, @Nullable String otp, String clientAddress) {
+	/** @param enrolmentOnly the tenant requires a second factor of this user, who has none yet: enrolment only */
+	private record Authenticated(User user, boolean enrolmentOnly) {
+	}
+
+	private Authenticated authenticate(String email, String password, @Nullable String otp, String clientAddress) {
 		PasswordTooLong.check(password);
 		throttle.check(email, clientAddress); // before any hashing: a locked account costs no bcrypt
 		List<Users.Credentials> accounts = crossTenant.call("login", email, () -> users.findCredentials(email));
@@ -139,8 +154,11 @@ class Sessions implements SignIn {
 			throw new InvalidCredentials();
 		}
 		User signingIn = credentials.user();
-		SecondFactor.Check second = TenantContext.callAs(signingIn.tenantId(),
-				() -> transactions.execute(status -> secondFactor.check(signingIn.id(), otp)));
+		record Second(SecondFactor.Check check, boolean required) {
+		}
+		Second factor = TenantContext.callAs(signingIn.tenantId(), () -> transactions
+			.execute(status -> new Second(secondFactor.check(signingIn.id(), otp), mfaRequired(signingIn))));
+		SecondFactor.Check second = factor.check();
 		if (second == SecondFactor.Check.REQUIRED) {
 			throw new SecondFactorRequired(); // the password was right: not a failure, but no token without the code
 		}
@@ -151,14 +169,32 @@ class Sessions implements SignIn {
 			throw new InvalidCredentials();
 		}
 		throttle.succeeded(email);
+		if (second == SecondFactor.Check.NOT_ENROLLED && factor.required()) {
+			audit.record(new AuditEntry(signingIn.tenantId(), "user:" + signingIn.id(), "auth.sign-in.enrolment-only",
+					"user:" + signingIn.id(), clientAddress, "the tenant requires a second factor; none enrolled yet"));
+			return new Authenticated(signingIn, true);
+		}
 		audit.record(new AuditEntry(credentials.user().tenantId(), "user:" + credentials.user().id(), "auth.sign-in.succeeded",
 				"user:" + credentials.user().id(), clientAddress, null));
-		return credentials.user();
+		return new Authenticated(signingIn, false);
+	}
+
+	/** In the user's tenant transaction: must this user sign in with a second factor? */
+	private boolean mfaRequired(User user) {
+		String setting = jdbc.sql("SELECT settings #>> '{security,mfa}' FROM tenant WHERE id = ?")
+			.param(user.tenantId().value())
+			.query(String.class)
+			.optional()
+			.orElse(null);
+		return MfaRequirement.parse(setting).appliesTo(user.roles());
 	}
 
 	TokenPair refresh(String presented) {
 		TenantId tenant = tenantOf(presented);
 		Outcome outcome = TenantContext.callAs(tenant, () -> transactions.execute(status -> rotate(presented)));
+		if (outcome != null && outcome.enrolmentRequired()) {
+			throw new SecondFactorEnrolmentRequired();
+		}
 		if (outcome == null || outcome.pair() == null) {
 			throw new InvalidRefreshToken();
 		}
@@ -210,6 +246,12 @@ class Sessions implements SignIn {
 					"user:" + token.user().value(), "inactive user or tenant");
 			return Outcome.REFUSED;
 		}
+		if (mfaRequired(user.get()) && !secondFactor.enabled(user.get().id())) {
+			// a refresh token from before the requirement does not get around it: sign in, enrol, sign in again
+			audit.changeBy(TenantContext.require(), "user:" + token.user().value(), "auth.refresh.refused",
+					"user:" + token.user().value(), "the tenant requires a second factor; none enrolled yet");
+			return Outcome.ENROL;
+		}
 		audit.changeBy(TenantContext.require(), "user:" + token.user().value(), "auth.refresh.succeeded",
 				"user:" + token.user().value(), null);
 		return new Outcome(pair(user.get(), token.family()));
@@ -251,8 +293,14 @@ class Sessions implements SignIn {
 	private record Stored(UserId user, UUID family, Instant expiresAt, boolean used, boolean revoked) {
 	}
 
-	private record Outcome(@Nullable TokenPair pair) {
+	private record Outcome(@Nullable TokenPair pair, boolean enrolmentRequired) {
 
-		static final Outcome REFUSED = new Outcome(null);
+		static final Outcome REFUSED = new Outcome(null, false);
+
+		static final Outcome ENROL = new Outcome(null, true);
+
+		Outcome(TokenPair pair) {
+			this(pair, false);
+		}
 	}
 }

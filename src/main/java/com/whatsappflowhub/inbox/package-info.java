@@ -11,7 +11,7 @@
  * {@link com.whatsappflowhub.inbox.MessageStatusChanged}, {@link com.whatsappflowhub.inbox.MessageReacted},
  * {@link com.whatsappflowhub.inbox.MessageEdited} and {@link com.whatsappflowhub.inbox.MessageDeleted}.
  */
-@ApplicationModule(displayName = "Inbox", allowedDependencies = { "platform", "identity" })
+@ApplicationModule(displayName = "Inbox", allowedDependencies = { "platform", "identity", "audit" })
 @NullMarked
 package com.whatsappflowhub.inbox;
 

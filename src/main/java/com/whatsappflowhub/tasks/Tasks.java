@@ -130,6 +130,46 @@ class Tasks {
 		}
 	}
 
+	/** The tasks that came from these messages or conversations (a data subject request's). */
+	List<TaskId> fromContact(java.util.UUID[] messages, java.util.UUID[] conversations) {
+		return jdbc.sql("""
+				SELECT id FROM task WHERE source_message_id = ANY (:messages) OR source_conversation_id = ANY (:conversations)
+				ORDER BY created_at, id""")
+			.param("messages", messages)
+			.param("conversations", conversations)
+			.query((rs, row) -> new TaskId(rs.getObject(1, java.util.UUID.class)))
+			.list();
+	}
+
+	/**
+	 * Replaces the source text a task quotes by {@code marker}: the description, every evidence span's text, the title
+	 * when the pipeline wrote it from the text, and the same values in the task's history. The task stays, with its
+	 * status, people, priority and dates.
+	 * @return how many rows changed
+	 */
+	int eraseSourceText(List<TaskId> ids, String marker, java.time.Instant now) {
+		java.util.UUID[] tasks = ids.stream().map(TaskId::value).toArray(java.util.UUID[]::new);
+		int changed = jdbc.sql("""
+				UPDATE task SET
+				  title = CASE WHEN created_by LIKE 'ai%' THEN :marker ELSE title END,
+				  description = CASE WHEN description IS NULL THEN NULL ELSE :marker END,
+				  evidence = (SELECT coalesce(jsonb_agg(e || jsonb_build_object('text', :marker)), '[]'::jsonb)
+				              FROM jsonb_array_elements(evidence) e),
+				  updated_at = :now, version = version + 1
+				WHERE id = ANY (:tasks)""")
+			.param("marker", marker)
+			.param("now", java.sql.Timestamp.from(now))
+			.param("tasks", tasks)
+			.update();
+		// the history is append-only: its quoted values change only through the function made for this
+		changed += jdbc.sql("SELECT flowhub_erase_task_history(:tasks, :marker)")
+			.param("tasks", tasks)
+			.param("marker", marker)
+			.query(Integer.class)
+			.single();
+		return changed;
+	}
+
 	Optional<Task> findById(TaskId id) {
 		return jdbc.sql("SELECT * FROM task WHERE id = ?").param(id.value()).query(this::map).optional();
 	}

@@ -86,7 +86,9 @@ class ChainedAuditLog implements AuditLog {
 	/** Access decisions that matter, from the API's error handler. */
 	@org.springframework.context.event.EventListener
 	void on(com.whatsappflowhub.platform.AccessDenied denied) {
-		change(TenantContext.current().orElse(null), "access.denied", denied.path(), denied.reason());
+		// a phone number in the path (a contact's data subject request) is not kept: audit rows are never erased
+		change(TenantContext.current().orElse(null), "access.denied", denied.path().replaceAll("\\+?\\d{7,}", "{number}"),
+				denied.reason());
 	}
 
 	/**

@@ -256,6 +256,29 @@ class InboxStore implements Inbox {
 		return party;
 	}
 
+	/** The cluster signal that a contact was erased: every replica forgets it (payload: the contact's id). */
+	static final String CONTACT_ERASED = "inbox.contact-erased";
+
+	/**
+	 * Forgets an erased contact (its address is a pseudonym now): the next message from the number finds no party
+	 * and starts a new contact.
+	 */
+	void forget(UUID contact) {
+		parties.values().removeIf(party -> party.contactId().equals(contact));
+	}
+
+	@org.springframework.context.event.EventListener
+	void on(com.whatsappflowhub.platform.ClusterSignal signal) {
+		if (CONTACT_ERASED.equals(signal.topic())) {
+			try {
+				forget(UUID.fromString(signal.payload()));
+			}
+			catch (IllegalArgumentException ignored) {
+				// not ours
+			}
+		}
+	}
+
 	private void rememberAfterCommit(PartyKey key, Party party) {
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override

@@ -11,4 +11,7 @@ public interface BlobStore {
 	String put(TenantId tenant, String name, byte[] bytes);
 
 	Optional<byte[]> get(String key);
+
+	/** Removes the bytes under the key (a data subject's erasure); {@code false} when there were none. */
+	boolean delete(String key);
 }

@@ -52,4 +52,18 @@ class FileSystemBlobStore implements BlobStore {
 			throw new UncheckedIOException("Could not read blob " + key, ex);
 		}
 	}
+
+	@Override
+	public boolean delete(String key) {
+		Path path = root.resolve(key).normalize();
+		if (!path.startsWith(root)) {
+			return false;
+		}
+		try {
+			return Files.deleteIfExists(path);
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException("Could not delete blob " + key, ex);
+		}
+	}
 }

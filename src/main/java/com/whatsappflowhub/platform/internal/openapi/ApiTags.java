@@ -17,10 +17,13 @@ final class ApiTags {
 		tags.put("Tasks", "The work found in conversations: list with filters and a cursor, create, change with "
 				+ "`If-Match`, move through the lifecycle, assign, comment, read the history.");
 		tags.put("Conversations", "Conversations and messages of the tenant, full-text search, and sending over WhatsApp.");
+		tags.put("Contacts", "Data subject requests (GDPR) for a customer, by WhatsApp number: everything held about "
+				+ "them as JSON, and erasure of their personal data (tenant admins).");
 		tags.put("Rules", "Routing rules: CEL conditions and actions applied to every new task, in order; dry run.");
 		tags.put("Numbers", "The tenant's WhatsApp Business numbers (Meta's phone number ids and their credentials).");
 		tags.put("Users & teams", "The tenant's staff, their roles and teams.");
-		tags.put("Tenants", "Tenants of the platform and their settings (super admins).");
+		tags.put("Tenants", "Tenants of the platform and their settings (super admins); a tenant's own second-factor "
+				+ "requirement and audit retention (its admins).");
 		tags.put("WhatsApp webhook", "Meta's callback: the subscription handshake and signed event deliveries. Called "
 				+ "by Meta, not by integrators.");
 		tags.put("Connections", "The tenant's connections to Jira, Slack and other tools: credentials sealed, tested "

@@ -1128,7 +1128,7 @@ final class TimeGrammar {
 		rule("hari <weekday>", m -> t(m.get(1)).latent(false), w("hari|hr|pada"), form(Form.WEEKDAY));
 		rule("segunda-feira", m -> t(m.get(0)).latent(false), form(Form.WEEKDAY), opt("-"), w("feira|fra|f"));
 		rule("na segunda (pt)", m -> t(m.get(m.size() - 1)).latent(false),
-				w("na|nas|as|aos|pra|para|ate|nesta|desta|dessa|essa|esta|toda|todas|proxima|el|los|ko|tak"), form(Form.WEEKDAY));
+				w("na|nas|as|aos|pra|para|nesta|desta|dessa|essa|esta|toda|todas|proxima|el|los|ko"), form(Form.WEEKDAY));
 		for (int i = 0; i < Languages.MONTHS.length; i++) {
 			int month = i + 1;
 			rule("month (es/pt/id)", m -> time(TimePredicate.month(month), Form.MONTH).latent(true), w(Languages.MONTHS[i]));
@@ -1175,7 +1175,7 @@ final class TimeGrammar {
 			}
 			int n = intOf(h);
 			return n < 0 || n > 24 ? null : clock(n, 0, 0, n <= 12, Unit.HOUR, false);
-		}, w("a|hasta|desde|antes"), w("las?"), new Cat(v -> v instanceof Time t && t.form() == Form.TIME_OF_DAY
+		}, w("a"), w("las?"), new Cat(v -> v instanceof Time t && t.form() == Form.TIME_OF_DAY
 				|| v instanceof Num n && n.integer()));
 		rule("jam / pukul <hour>", m -> {
 			Object h = m.get(m.size() - 1);
@@ -1187,7 +1187,7 @@ final class TimeGrammar {
 			}
 			return null;
 		}, w("jam|jm|pukul|pkl|pk"), new Cat(v -> v instanceof Time t && t.form() == Form.TIME_OF_DAY || v instanceof Num));
-		rule("às <hour> (pt)", m -> t(m.get(m.size() - 1)).latent(false), w("as|ate|das"),
+		rule("às <hour> (pt)", m -> t(m.get(m.size() - 1)).latent(false), w("as|das"),
 				new Cat(v -> v instanceof Time t && t.form() == Form.TIME_OF_DAY && t.hour() >= 0),
 				new Peek(w("[^a-z\\d]|da|de|do|horas?|hrs|h|e|em|no|na|ou|pra|para|hoje|amanha|ok|entao|por|pf|pfv|tudo|certo|ta|beleza|blz")));
 		rule("<n> baje (hi)", m -> {
@@ -1414,10 +1414,7 @@ final class TimeGrammar {
 				opt("de|da|por|en|a|pela|ko|ke"), opt("la"), form(Form.PART_OF_DAY));
 		rule("<date> a las <hour>", m -> intersect(t(m.get(0)), t(m.get(m.size() - 1))), form(Form.DAY, Form.WEEKDAY, Form.OTHER),
 				opt(","), new Cat(v -> v instanceof Time t && t.form() == Form.TIME_OF_DAY && !t.latent()));
-		// "hasta el viernes", "ate amanha", "sebelum jumat", "kal tak"
-		rule("hasta / antes de <time>", m -> t(m.get(m.size() - 1)), w("hasta|antes|ate|sampai|smp|sebelum|sblm|paling"),
-				opt("de|del|do|da|el|la|o|a|lambat|telat|las|as"), opt("el|la|o|a|las|as"), timeNotLatent());
-		rule("<time> tak (hi)", m -> t(m.get(0)), timeNotLatent(), w("tak|tk|tak|takk"));
+		// "hasta el viernes", "kal tak" are left to the task rules: they read the marker around the expression
 	}
 
 	private static final Map<String, Unit> UNIT_FOR_SE = Map.of("hari", Unit.DAY, "jam", Unit.HOUR, "minggu", Unit.WEEK,

@@ -128,8 +128,11 @@ public final class DeadlineParser {
 			Map.entry("shanivar", DayOfWeek.SATURDAY), Map.entry("ravivar", DayOfWeek.SUNDAY));
 
 	private static final String WEEKDAY = "(monday|tuesday|wednesday|thursday|friday|saturday|sunday|tues|thurs|thur"
-			+ "|mon|tue|wed|thu|fri|sat|sun|lunes|martes|miercoles|jueves|viernes|sabado|domingo|segunda|terca|quarta"
-			+ "|quinta|sexta|senin|selasa|rabu|kamis|jumat|sabtu|minggu(?! depan| ini| lalu)|somvar|mangalvar|budhvar"
+			+ "|mon|tue|wed|thu|fri|sat|sun|lunes|martes|miercoles|jueves|viernes|sabado|domingo"
+			// Portuguese weekdays that are also ordinals ("a segunda vez"): after a preposition, or before "-feira" or a time
+			+ "|(?<=(?:na|nas|as|pra|para|ate|de|nesta|essa|esta|proxima|toda|dessa|desta) )(?:segunda|terca|quarta|quinta|sexta)"
+			+ "|(?:segunda|terca|quarta|quinta|sexta)(?=-feira| feira| \\d| de manha| a tarde| a noite| que vem|[,.!?]|$)"
+			+ "|senin|selasa|rabu|kamis|jumat|sabtu|minggu(?! depan| ini| lalu)|somvar|mangalvar|budhvar"
 			+ "|guruvar|shukravar|shanivar|ravivar)";
 
 	private static final Map<String, Integer> NUMBER_WORDS = Map.ofEntries(Map.entry("a", 1), Map.entry("an", 1),

@@ -90,7 +90,7 @@ final class TimeGrammar {
 
 	private static final Pattern DATE_PARTS = Pattern.compile("\\d+|[./-]");
 
-	private static final Pattern ORDINAL_DIGITS = Pattern.compile("\\d+(st|nd|rd|th)");
+	private static final Pattern ORDINAL_DIGITS = Pattern.compile("\\d+(st|nd|rd|th|\u00ba|\u00aa|\u00b0|er|ra|ro)");
 
 	private static final Pattern DIGITS = Pattern.compile("\\d+");
 
@@ -101,7 +101,7 @@ final class TimeGrammar {
 
 	private static final Pattern NAME_PREFIX_EXCEPT = Pattern.compile("q|h|at|by|on|in|to");
 
-	private static final Pattern TOKEN = Pattern.compile("(?:\\d{2}|\\d{4})q[1-4]\\b|q[1-4]\\b|(?<![\\d./-])\\d+(?:[./-]\\d+){2,}(?![\\d/-]|\\.\\d)|\\d+(?:st|nd|rd|th)\\b|\\d+(?:\\.\\d+)?(?=\\s*(?:h|hrs?|hours?|mins?|minutes?|days?|weeks?|months?|years?)\\b)|\\d+|[a-z]+(?:'s)?|[^\\sa-z\\d]");
+	private static final Pattern TOKEN = Pattern.compile("(?:\\d{2}|\\d{4})q[1-4]\\b|q[1-4]\\b|(?<![\\d./-])\\d+(?:[./-]\\d+){2,}(?![\\d/-]|\\.\\d)|\\d+(?:st|nd|rd|th)\\b|\\d+(?:\u00ba|\u00aa|\u00b0|er|ra|ro)(?![a-z\\d])|\\d+(?:\\.\\d+|,\\d(?!\\d))?(?=\\s*(?:h|hrs?|hours?|mins?|minutes?|days?|weeks?|months?|years?|horas?|minutos?|dias?|jam|menit|hari|ghante|ghanta|ghanton)\\b)|\\d+|jum'at|[a-z]+(?:'s)?|[^\\sa-z\\d]");
 
 	/** One element of a rule: a token matched by a regular expression, or a value. */
 	private sealed interface Elem permits Word, Cat, Opt, Peek {
@@ -158,6 +158,7 @@ final class TimeGrammar {
 		dateRanges();
 		composition();
 		intervals();
+		otherLanguages();
 		var all = new ArrayList<Word>();
 		for (Rule r : rules) {
 			for (Elem e : r.pattern()) {
@@ -213,6 +214,11 @@ final class TimeGrammar {
 
 	private static Cat time() {
 		return new Cat(v -> v instanceof Time);
+	}
+
+	/** The outer time of "the last Monday of ...": a day or longer, never a clock time ("de 2027" is not 20:27). */
+	private static Cat outer() {
+		return new Cat(v -> v instanceof Time t && t.form() != Form.TIME_OF_DAY && t.form() != Form.PART_OF_DAY);
 	}
 
 	private static Cat timeNotLatent() {
@@ -309,7 +315,7 @@ final class TimeGrammar {
 
 	private void numbers() {
 		rule("integer", m -> new Num(Integer.parseInt((String) m.get(0)), true), w("\\d{1,4}"));
-		rule("decimal", m -> new Num(Double.parseDouble((String) m.get(0)), false), w("\\d+\\.\\d+"));
+		rule("decimal", m -> new Num(Double.parseDouble(((String) m.get(0)).replace(',', '.')), false), w("\\d+[.,]\\d+"));
 		// "one" is a pronoun as often as a number ("the last one this morning"): not exact, so no bare hour
 		rule("number word", m -> new Num(NUMBER_WORDS.get((String) m.get(0)), true, !"one".equals(m.get(0))), w(NUMBER_WORD));
 		rule("a / an / a single", m -> new Num(1, true, false), w("a|an|single"));
@@ -323,7 +329,7 @@ final class TimeGrammar {
 		}, new Cat(v -> v instanceof Num n && n.integer() && n.value() >= 20 && n.value() <= 90), opt("-"),
 				new Cat(v -> v instanceof Num n && n.integer() && n.value() >= 1 && n.value() <= 9));
 		rule("ordinal digits", m -> new Ord(Integer.parseInt(((String) m.get(0)).replaceAll("\\D", ""))),
-				w("\\d+(st|nd|rd|th)"));
+				w("\\d+(st|nd|rd|th|\u00ba|\u00aa|\u00b0|er|ra|ro)"));
 		rule("ordinal word", m -> new Ord(ORDINAL_WORDS.get((String) m.get(0))), w(ORDINAL_WORD));
 		rule("twenty-first", m -> {
 			int tens = intOf(m.get(0));
@@ -1051,6 +1057,411 @@ final class TimeGrammar {
 		return new Time(TimePredicate.interval(a.pred(), b.pred(), true), Form.OTHER, false, -1, false, false);
 	}
 
+	// ---- Spanish, Portuguese, Indonesian, Hinglish ------------------------------------------------------------
+
+	/**
+	 * The same kinds of expression in the other four languages: their words (Languages) feed the same values, and
+	 * the rules below are the combinations whose word order differs from English (postposed "que viene", "depan",
+	 * "ka"; "a las 3 y media", "jam setengah 4", "saadhe teen baje"). The text is read in every language at once
+	 * (the parser is not told the language), so a word that is common in another language is latent alone.
+	 */
+	private void otherLanguages() {
+		BusinessConventions c = conventions;
+		// numbers
+		rule("number word (es/pt/id/hi)", m -> {
+			String word = (String) m.get(0);
+			return new Num(Languages.NUMBERS.get(word), true, !Languages.AMBIGUOUS_NUMBERS.contains(word));
+		}, w(String.join("|", Languages.NUMBERS.keySet())));
+		rule("veinte y cinco / vinte e cinco", m -> new Num(intOf(m.get(0)) + intOf(m.get(2)), true),
+				new Cat(v -> v instanceof Num n && n.integer() && n.value() >= 20 && n.value() <= 90 && n.value() % 10 == 0),
+				w("y|e"), new Cat(v -> v instanceof Num n && n.integer() && n.value() >= 1 && n.value() <= 9));
+		rule("dua belas", m -> new Num(intOf(m.get(0)) + 10, true), num(2, 9), w("belas"));
+		rule("ordinal word (es/pt/id/hi)", m -> new Ord(Languages.ORDINALS.get((String) m.get(0))),
+				w(String.join("|", Languages.ORDINALS.keySet())));
+		rule("ke-3", m -> new Ord(intOf(m.get(m.size() - 1))), w("ke"), opt("-"), num(1, 31));
+		rule("half (es/pt/id/hi)", m -> new Num(0.5, false, false), w("media|medio|meia|meio|setengah|stengah|aadha|aadhe|adha|adhe|aadhi|adhi"));
+		rule("a quarter (id)", m -> new Num(0.25, false, false), w("seperempat|sprempat"));
+		rule("dedh / dhai", m -> new Num(((String) m.get(0)).startsWith("d") && ((String) m.get(0)).contains("e") ? 1.5 : 2.5, false, false),
+				w("dedh|derh|dhai|dhaai|adhai|arhai|dhaee"));
+		rule("satu setengah (id)", m -> new Num(intOf(m.get(0)) + 0.5, false), num(1, 23), w("setengah|stengah"));
+		rule("saadhe / sawa / paune (hi)", m -> {
+			String f = (String) m.get(0);
+			double n = intOf(m.get(1));
+			double v = f.startsWith("s") && f.contains("w") ? n + 0.25 : f.startsWith("p") ? n - 0.25 : n + 0.5;
+			return new Num(v, false, false);
+		}, w("saadhe|sadhe|saade|sade|sawa|sava|paune|pone|paone"), num(1, 23));
+		rule("<n> <unit> y|e media (es/pt)", m -> {
+			Unit u = ((UnitV) m.get(1)).unit();
+			return new AmountV(Amount.of(((Num) m.get(0)).value() + 0.5, u));
+		}, anyNum(), unit(), w("y|e"), w("media|medio|meia|meio"));
+		rule("hora y media (es/pt)", m -> new AmountV(Amount.of(1.5, ((UnitV) m.get(0)).unit())), unit(), w("y|e"), w("media|medio|meia|meio"));
+		rule("sehari / sejam / seminggu (id)", m -> {
+			Unit u = UNIT_FOR_SE.get(((String) m.get(0)).substring(2));
+			return u == null ? null : new AmountV(Amount.of(1, u));
+		}, w("se(hari|jam|minggu|pekan|bulan|tahun|menit)"));
+		rule("unit (es/pt/id/hi)", m -> new UnitV(Languages.UNITS.get((String) m.get(0))), w(String.join("|", Languages.UNITS.keySet())));
+
+		// now, today, tomorrow
+		Function<List<Object>, @Nullable Value> now = m -> new Time(TimePredicate.fixed(Unit.SECOND,
+				ref -> TimePredicate.occ(ref.now(), Unit.SECOND)), Form.OTHER, false, -1, false, true);
+		rule("now (es/pt/id/hi)", now, w("ahora|ahorita|ahoritita|agora|agr|sekarang|skrg|skrng|skg|abhi|abi|turant|turrant"));
+		rule("right now (es/pt/id/hi)", now, w("ahora|ahorita|agora|sekarang|skrg|abhi"), w("mismo|mesmo|juga|ke|hi"), opt("abhi"));
+		rule("at the moment (es/pt/id/hi)", now, w("en|neste|nesse|este|saat|isi|iss"), w("este|momento|ini|waqt|samay|time|moment"));
+		rule("today (es/pt/id/hi)", m -> time(cycleNth(Unit.DAY, 0), Form.DAY), w("hoy|hoje|aaj|aj"));
+		rule("hari ini", m -> time(cycleNth(Unit.DAY, 0), Form.DAY), w("hari|hr"), w("ini"));
+		rule("tomorrow (es/pt/id/hi)", m -> time(cycleNth(Unit.DAY, 1), Form.DAY),
+				w("manana|amanha|amnh|amanh|amanhaa|besok|bsk|besuk|esok|kal|kl"));
+		rule("day after tomorrow (es/pt/id/hi)", m -> time(cycleNth(Unit.DAY, 2), Form.DAY), w("lusa|parso|parson|parsoon"));
+		rule("pasado manana / depois de amanha", m -> time(cycleNth(Unit.DAY, 2), Form.DAY), w("pasado|depois"), opt("de"),
+				w("manana|amanha|amnh"));
+
+		// weekdays, months, seasons
+		for (int i = 0; i < Languages.WEEKDAYS.length; i++) {
+			DayOfWeek dow = DayOfWeek.of(i + 1);
+			rule("weekday (es/pt/id/hi)", m -> time(TimePredicate.days(7, d -> d.getDayOfWeek() == dow), Form.WEEKDAY)
+					.latent(Languages.ORDINAL_WEEKDAY.matcher((String) m.get(0)).matches()), w("(" + Languages.WEEKDAYS[i] + ")"));
+		}
+		rule("hari minggu (Sunday)", m -> time(TimePredicate.days(7, d -> d.getDayOfWeek() == DayOfWeek.SUNDAY), Form.WEEKDAY),
+				w("hari|hr"), w("minggu|ahad"));
+		rule("minggu, <date> (Sunday)", m -> time(TimePredicate.intersect(TimePredicate.days(7, d -> d.getDayOfWeek() == DayOfWeek.SUNDAY),
+				t(m.get(m.size() - 1)).pred()), Form.DAY), w("minggu|ahad"), opt(","), new Peek(w("\\d+")), form(Form.DAY));
+		rule("hari <weekday>", m -> t(m.get(1)).latent(false), w("hari|hr|pada"), form(Form.WEEKDAY));
+		rule("segunda-feira", m -> t(m.get(0)).latent(false), form(Form.WEEKDAY), opt("-"), w("feira|fra|f"));
+		rule("na segunda (pt)", m -> t(m.get(m.size() - 1)).latent(false),
+				w("na|nas|as|aos|pra|para|nesta|desta|dessa|essa|esta|toda|todas|proxima|el|los|ko"), form(Form.WEEKDAY));
+		for (int i = 0; i < Languages.MONTHS.length; i++) {
+			int month = i + 1;
+			rule("month (es/pt/id)", m -> time(TimePredicate.month(month), Form.MONTH).latent(true), w(Languages.MONTHS[i]));
+		}
+		rule("bulan <month> (id)", m -> t(m.get(1)).latent(false), w("bulan|bln"), form(Form.MONTH));
+		rule("season (es/pt)", m -> {
+			String s = (String) m.get(0);
+			TimePredicate p = s.startsWith("ver") ? TimePredicate.yearlyInterval(6, 21, 9, 23)
+					: s.startsWith("o") ? TimePredicate.yearlyInterval(9, 23, 12, 21)
+							: s.startsWith("in") ? TimePredicate.yearlyInterval(12, 21, 3, 20) : TimePredicate.yearlyInterval(3, 20, 6, 21);
+			return time(p, Form.NAMED_DAY);
+		}, w("verano|verao|otono|outono|invierno|inverno|primavera"));
+		rule("en verano (es/pt)", m -> t(m.get(m.size() - 1)).latent(false), w("en|em|no|na|durante|para|pro|pra|el|la|o|a"),
+				opt("el|la|o|a"), form(Form.NAMED_DAY));
+		holiday("navidad / natal", y -> LocalDate.of(y, 12, 25), w("navidad|natal|krismas|natalan"));
+		holiday("nochebuena", y -> LocalDate.of(y, 12, 24), w("nochebuena"));
+		holiday("ano nuevo / ano novo / tahun baru", y -> LocalDate.of(y, 1, 1), w("ano|tahun"), w("nuevo|novo|baru"));
+
+		// parts of the day
+		rule("part of day (es/pt/id/hi)", m -> podOf((String) m.get(0)), w(Languages.PARTS_OF_DAY));
+		rule("por la manana / de tarde / pela manha", m -> {
+			String word = (String) m.get(m.size() - 1);
+			Time p = podOf(word);
+			return p == null || !Languages.prefixesPartOfDay((String) m.get(0), word) ? null : p.latent(false);
+		}, w("por|en|de|da|esta|toda|pela|na|nesta|essa|a|no|di|pada"), opt("la|esta|a"), w(Languages.PARTS_OF_DAY));
+		rule("nanti malam (later today)", m -> {
+			Time p = podOf((String) m.get(1));
+			return p == null ? null : intersect(time(cycleNth(Unit.DAY, 0), Form.DAY), p);
+		}, w("nanti|ntar|entar|ntr|aaj|hoje|hoy|esta"), w(Languages.PARTS_OF_DAY));
+		rule("noon (es/pt/id/hi)", m -> new Time(TimePredicate.timeOfDay(12, 0, 0, false, Unit.HOUR), Form.TIME_OF_DAY, false, 12, false, false),
+				w("mediodia|meiodia"));
+		rule("meio-dia / tengah hari", m -> new Time(TimePredicate.timeOfDay(12, 0, 0, false, Unit.HOUR), Form.TIME_OF_DAY, false, 12, false, false),
+				w("meio|medio|tengah"), opt("-"), w("dia|hari"));
+		rule("midnight (es/pt/id)", m -> new Time(TimePredicate.timeOfDay(0, 0, 0, false, Unit.HOUR), Form.TIME_OF_DAY, false, 0, false, false),
+				w("medianoche"));
+		rule("meia-noite / tengah malam", m -> new Time(TimePredicate.timeOfDay(0, 0, 0, false, Unit.HOUR), Form.TIME_OF_DAY, false, 0, false, false),
+				w("meia|media|tengah"), opt("-"), w("noite|noche|malam"));
+
+		// clock times: "a las 5", "às 5", "jam 5", "5 baje", with minutes and parts of the day
+		rule("a las <hour>", m -> {
+			Object h = m.get(m.size() - 1);
+			if (h instanceof Time t) {
+				return t.form() == Form.TIME_OF_DAY ? t.latent(false) : null;
+			}
+			int n = intOf(h);
+			return n < 0 || n > 24 ? null : clock(n, 0, 0, n <= 12, Unit.HOUR, false);
+		}, w("a"), w("las?"), new Cat(v -> v instanceof Time t && t.form() == Form.TIME_OF_DAY
+				|| v instanceof Num n && n.integer()));
+		rule("jam / pukul <hour>", m -> {
+			Object h = m.get(m.size() - 1);
+			if (h instanceof Time t) {
+				return t.form() == Form.TIME_OF_DAY && t.hour() >= 0 ? t.latent(false) : null;
+			}
+			if (h instanceof Num n && n.value() >= 0 && n.value() <= 24) {
+				return n.integer() ? clock((int) n.value(), 0, 0, n.value() <= 12, Unit.HOUR, false) : hourFraction(n.value());
+			}
+			return null;
+		}, w("jam|jm|pukul|pkl|pk"), new Cat(v -> v instanceof Time t && t.form() == Form.TIME_OF_DAY || v instanceof Num));
+		rule("às <hour> (pt)", m -> t(m.get(m.size() - 1)).latent(false), w("as|das"),
+				new Cat(v -> v instanceof Time t && t.form() == Form.TIME_OF_DAY && t.hour() >= 0),
+				new Peek(w("[^a-z\\d]|da|de|do|horas?|hrs|h|e|em|no|na|ou|pra|para|hoje|amanha|ok|entao|por|pf|pfv|tudo|certo|ta|beleza|blz")));
+		rule("<n> baje (hi)", m -> {
+			double n = ((Num) m.get(0)).value();
+			return n <= 0 || n > 24 ? null : n == Math.rint(n) ? clock((int) n, 0, 0, n <= 12, Unit.HOUR, false) : hourFraction(n);
+		}, anyNum(), w("baje|bje|baaje|bajey|bajay|bajje"));
+		rule("<time of day> baje (hi)", m -> t(m.get(0)).latent(false), form(Form.TIME_OF_DAY), w("baje|bje|baaje|bajey"));
+		rule("3 y media / 3 e meia", m -> {
+			Time h = t(m.get(0));
+			String what = (String) m.get(2);
+			return h.hour() < 0 ? null : minutesAfter(h, what.startsWith("cuarto") ? 15 : 30);
+		}, new Cat(v -> v instanceof Time t && t.form() == Form.TIME_OF_DAY && t.hour() >= 0 && t.pred().grain() == Unit.HOUR),
+				w("y|e"), w("media|meia|cuarto"));
+		rule("3 y 20 / 3 e 15", m -> {
+			Time h = t(m.get(0));
+			int n = intOf(m.get(2));
+			return h.hour() < 0 ? null : minutesAfter(h, n);
+		}, new Cat(v -> v instanceof Time t && t.form() == Form.TIME_OF_DAY && t.hour() >= 0 && t.pred().grain() == Unit.HOUR),
+				w("y|e"), num(1, 59), opt("minutos?|min"));
+		rule("5 menos cuarto / 5 kurang 10", m -> {
+			Time h = t(m.get(0));
+			Object n = m.get(2);
+			double minutes = n instanceof String ? 15 : ((Num) n).value() == 0.25 ? 15 : ((Num) n).value();
+			return h.hour() < 0 ? null : minutesAfter(h, -minutes);
+		}, new Cat(v -> v instanceof Time t && t.form() == Form.TIME_OF_DAY && t.hour() >= 0 && t.pred().grain() == Unit.HOUR),
+				w("menos|kurang|krg"), new Cat(v -> v instanceof Num n && (n.value() == 0.25 || n.integer() && n.value() >= 1 && n.value() <= 59)),
+				opt("menit|minutos?|min"));
+		rule("5 menos cuarto (word)", m -> {
+			Time h = t(m.get(0));
+			return h.hour() < 0 ? null : minutesAfter(h, -15);
+		}, new Cat(v -> v instanceof Time t && t.form() == Form.TIME_OF_DAY && t.hour() >= 0 && t.pred().grain() == Unit.HOUR),
+				w("menos"), w("cuarto"));
+		rule("3 lewat 15 (id)", m -> {
+			Time h = t(m.get(0));
+			Num n = (Num) m.get(2);
+			return h.hour() < 0 ? null : minutesAfter(h, n.value() == 0.25 ? 15 : n.value());
+		}, new Cat(v -> v instanceof Time t && t.form() == Form.TIME_OF_DAY && t.hour() >= 0 && t.pred().grain() == Unit.HOUR),
+				w("lewat|lebih|lbh"), new Cat(v -> v instanceof Num n && (n.value() == 0.25 || n.integer() && n.value() >= 1 && n.value() <= 59)),
+				opt("menit"));
+		rule("setengah 4 (id: 3:30)", m -> {
+			Object h = m.get(1);
+			int hour = h instanceof Time t ? t.hour() : intOf(h);
+			return hour < 1 || hour > 24 ? null : minutesAfter(clock(hour, 0, 0, hour <= 12, Unit.HOUR, false), -30);
+		}, w("setengah|stengah"), new Cat(v -> v instanceof Time t && t.form() == Form.TIME_OF_DAY && t.hour() >= 0
+				&& t.pred().grain() == Unit.HOUR || v instanceof Num n && n.integer() && n.exact()));
+		rule("veinte para las 5 (pt/es)", m -> {
+			Num n = (Num) m.get(0);
+			Time h = t(m.get(m.size() - 1));
+			return h.hour() < 0 ? null : minutesAfter(h, -n.value());
+		}, new Cat(v -> v instanceof Num n && n.integer() && n.value() >= 1 && n.value() <= 59), opt("minutos?|min"),
+				w("para|pras|pra"), opt("as|a|las"), new Cat(v -> v instanceof Time t && t.form() == Form.TIME_OF_DAY && t.hour() >= 0));
+		rule("<hour> de la noche / jam 8 malam", m -> {
+			Time h = t(m.get(0));
+			Time p = t(m.get(m.size() - 1));
+			return new Time(TimePredicate.intersect(h.wide() != null ? h.wide() : h.pred(), p.wide() != null ? p.wide() : p.pred()),
+					Form.TIME_OF_DAY, false, h.hour(), false, false);
+		}, form(Form.TIME_OF_DAY), w("de|da|do|en|por|a|di"), opt("la|a|el"), form(Form.PART_OF_DAY));
+		rule("raat 8 baje / malam jam 9", m -> {
+			Time p = t(m.get(0));
+			Time h = t(m.get(m.size() - 1));
+			return new Time(TimePredicate.intersect(h.wide() != null ? h.wide() : h.pred(), p.wide() != null ? p.wide() : p.pred()),
+					Form.TIME_OF_DAY, false, h.hour(), false, false);
+		}, form(Form.PART_OF_DAY), opt("ko|mein|me|ke|a|de|às|as"), new Cat(v -> v instanceof Time t && t.form() == Form.TIME_OF_DAY && !t.latent()));
+
+		// this / next / last, before and after the noun
+		rule("is hafte (hi)", m -> time(businessCycle(((UnitV) m.get(1)).unit(), 0), Form.OTHER), w("is|iss"), unit());
+		rule("este|proximo|agle <unit>", m -> {
+			String which = (String) m.get(0);
+			Unit u = ((UnitV) m.get(m.size() - 1)).unit();
+			int n = Languages.NEXT.matcher(which).matches() ? 1 : Languages.LAST.matcher(which).matches() ? -1 : 0;
+			return time(businessCycle(u, n), Form.OTHER);
+		}, w(Languages.NEXT.pattern() + "|" + Languages.LAST.pattern() + "|" + Languages.THIS.pattern()), unit());
+		rule("<unit> que viene / depan / ini", m -> {
+			Unit u = ((UnitV) m.get(0)).unit();
+			String which = (String) m.get(1);
+			int n = which.equals("que") || Languages.NEXT_AFTER.matcher(which).matches() ? 1
+					: Languages.LAST_AFTER.matcher(which).matches() ? -1 : 0;
+			return time(businessCycle(u, n), Form.OTHER);
+		}, unit(), w("que|" + Languages.NEXT_AFTER.pattern() + "|" + Languages.LAST_AFTER.pattern() + "|ini|ni"), opt("viene|vem"));
+		rule("el|la <unit> que viene", m -> t(m.get(1)), w("el|la|o|a|del|do|da|de"), new Cat(v -> v instanceof Time t && t.form() == Form.OTHER));
+		rule("proximo <weekday|named>", m -> nextOf(t(m.get(m.size() - 1))), opt("el|la|o|a"), w(Languages.NEXT.pattern()),
+				form(Form.WEEKDAY, Form.MONTH, Form.NAMED_DAY));
+		rule("<weekday|named> que viene / depan", m -> nextOf(t(m.get(0))), form(Form.WEEKDAY, Form.MONTH, Form.NAMED_DAY),
+				w("que|" + Languages.NEXT_AFTER.pattern()), opt("viene|vem"));
+		rule("este <weekday|named>", m -> {
+			Time x = t(m.get(m.size() - 1));
+			return time(nthAfterNow(x.pred(), 0, false), x.form() == Form.MONTH ? Form.DAY : Form.OTHER);
+		}, w(Languages.THIS.pattern()), form(Form.WEEKDAY, Form.MONTH, Form.NAMED_DAY, Form.PART_OF_DAY));
+		rule("<weekday|named> ini", m -> {
+			Time x = t(m.get(0));
+			return time(nthAfterNow(x.pred(), 0, false), Form.OTHER);
+		}, form(Form.WEEKDAY, Form.MONTH, Form.NAMED_DAY), w("ini"));
+
+		// offsets: "en 2 horas", "daqui a 3 dias", "dalam 2 jam", "2 jam lagi", "2 ghante mein"
+		rule("en <amount>", m -> time(inAmount(((AmountV) m.get(m.size() - 1)).amount()), Form.OTHER),
+				w("en|em|dalam|dlm|despues|depois"), opt("de"), opt("las|los|os|as"), opt("proximas|proximos|proximas"), amount());
+		rule("dentro de / daqui a <amount>", m -> time(inAmount(((AmountV) m.get(m.size() - 1)).amount()), Form.OTHER),
+				w("dentro|daqui|daki|luego"), w("de|a"), opt("las|los|os|as|un|una|uma|um"), opt("proximas|proximos"), amount());
+		rule("<amount> lagi / mein / baad", m -> time(inAmount(((AmountV) m.get(0)).amount()), Form.OTHER), amount(),
+				w("lagi|mein|mei|me|main|baad|bad|despues|depois|kemudian"));
+		// counts of business days
+		rule("<n> business days", m -> businessDays(intOf(m.get(0))).latent(true), num(1, 60), w("business|working|work|biz|kaam"),
+				w("days?|din|dino"));
+		rule("<n> dias habiles / hari kerja", m -> businessDays(intOf(m.get(0))).latent(true), num(1, 60), unit(),
+				w("habiles|habil|laborables|laborable|uteis|util|kerja|working|business"));
+		rule("in <n> business days", m -> t(m.get(m.size() - 1)).latent(false), w("in|within|en|em|dalam|dlm|after"), opt("the|los|os"),
+				opt("next|proximos"), new Cat(v -> v instanceof Time t && t.form() == Form.NAMED_DAY && t.latent()));
+		rule("dentro de <n> dias habiles", m -> t(m.get(m.size() - 1)).latent(false), w("dentro|daqui"), w("de|a"),
+				opt("los|os"), new Cat(v -> v instanceof Time t && t.form() == Form.NAMED_DAY && t.latent()));
+		rule("<n> business days from now / lagi / mein", m -> t(m.get(0)).latent(false),
+				new Cat(v -> v instanceof Time t && t.form() == Form.NAMED_DAY && t.latent()),
+				w("from|lagi|mein|me|main|baad|bad|hence|later"), opt("now|today"));
+
+		// "el ultimo lunes de mayo", "la segunda semana de junio", "el ultimo dia del ano"
+		rule("el ultimo <weekday> de <time>", m -> time(TimePredicate.nthOf(0, true, t(m.get(m.size() - 3)).pred(),
+				t(m.get(m.size() - 1)).pred()), Form.OTHER), opt("el|la|o|a"), w("ultimo|ultima|ult"), form(Form.WEEKDAY),
+				w("de|del|do|da"), outer());
+		rule("el ultimo <unit> de <time>", m -> time(TimePredicate.nthOf(0, true, TimePredicate.cycle(((UnitV) m.get(m.size() - 3)).unit()),
+				t(m.get(m.size() - 1)).pred()), Form.OTHER), opt("el|la|o|a"), w("ultimo|ultima|ult"), unit(), w("de|del|do|da"), outer());
+		rule("el ultimo <unit> del <unit>", m -> {
+			Unit inner = ((UnitV) m.get(m.size() - 3)).unit();
+			Unit outer = ((UnitV) m.get(m.size() - 1)).unit();
+			return inner.compareTo(outer) >= 0 ? null
+					: time(TimePredicate.nthOf(0, true, TimePredicate.cycle(inner), cycleNth(outer, 0)), Form.OTHER);
+		}, opt("el|la|o|a"), w("ultimo|ultima|ult"), unit(), w("de|del|do|da"), opt("este|esta|este|el|la|o|a"), unit());
+		rule("la <ordinal> <weekday> de <time>", m -> {
+			var v = values(m);
+			return time(TimePredicate.nthOf(intOf(v.get(0)) - 1, false, t(v.get(1)).pred(), t(v.get(2)).pred()), Form.OTHER);
+		}, opt("el|la|o|a"), ord(), form(Form.WEEKDAY), w("de|del|do|da"), outer());
+		rule("la <ordinal> <unit> de <time>", m -> {
+			var v = values(m);
+			Unit u = ((UnitV) v.get(1)).unit();
+			int n = intOf(v.get(0)) - 1;
+			Time outer = t(v.get(2));
+			return u == Unit.DAY ? time(TimePredicate.nthOf(n, false, TimePredicate.cycle(u), outer.pred()), Form.OTHER)
+					: time(nthCycleFrom(u, n, outer.pred()), Form.OTHER);
+		}, opt("el|la|o|a"), ord(), unit(), w("de|del|do|da"), outer());
+		rule("senin terakhir bulan mei (id)", m -> time(TimePredicate.nthOf(0, true, t(m.get(0)).pred(), t(m.get(m.size() - 1)).pred()),
+				Form.OTHER), form(Form.WEEKDAY), w("terakhir|trakhir"), opt("di|dari|pada"), outer());
+		rule("hari terakhir tahun ini (id)", m -> time(TimePredicate.nthOf(0, true, TimePredicate.cycle(((UnitV) m.get(0)).unit()),
+				t(m.get(m.size() - 1)).pred()), Form.OTHER), unit(), w("terakhir|trakhir"), opt("di|dari|pada"), outer());
+		rule("senin kedua bulan mei (id)", m -> time(TimePredicate.nthOf(intOf(m.get(1)) - 1, false, t(m.get(0)).pred(),
+				t(m.get(m.size() - 1)).pred()), Form.OTHER), form(Form.WEEKDAY), ord(), opt("di|dari|pada"), outer());
+		rule("minggu kedua bulan juni (id)", m -> {
+			Unit u = ((UnitV) m.get(0)).unit();
+			int n = intOf(m.get(1)) - 1;
+			Time outer = t(m.get(m.size() - 1));
+			return u == Unit.DAY ? time(TimePredicate.nthOf(n, false, TimePredicate.cycle(u), outer.pred()), Form.OTHER)
+					: time(nthCycleFrom(u, n, outer.pred()), Form.OTHER);
+		}, unit(), ord(), opt("di|dari|pada"), outer());
+		rule("is saal / is mahine (hi: this cycle)", m -> time(cycleNth(((UnitV) m.get(m.size() - 1)).unit(), 0), Form.OTHER).latent(true),
+				opt("is|iss|ye|es"), unit(), new Peek(w("ka|ki|ke")));
+		rule("May ka last Monday (hi)", m -> time(TimePredicate.nthOf(0, true, t(m.get(3)).pred(), t(m.get(0)).pred()), Form.OTHER),
+				time(), w("ka|ki|ke"), w("last|aakhri|akhri|aakhiri|akhiri|antim"), form(Form.WEEKDAY));
+		rule("saal ka aakhri din (hi)", m -> time(TimePredicate.nthOf(0, true, TimePredicate.cycle(((UnitV) m.get(3)).unit()),
+				t(m.get(0)).pred()), Form.OTHER), time(), w("ka|ki|ke"), w("last|aakhri|akhri|aakhiri|akhiri|antim"), unit());
+		rule("June ka doosra hafta (hi)", m -> {
+			Unit u = ((UnitV) m.get(3)).unit();
+			int n = intOf(m.get(2)) - 1;
+			Time outer = t(m.get(0));
+			return u == Unit.DAY ? time(TimePredicate.nthOf(n, false, TimePredicate.cycle(u), outer.pred()), Form.OTHER)
+					: time(nthCycleFrom(u, n, outer.pred()), Form.OTHER);
+		}, outer(), w("ka|ki|ke"), ord(), unit());
+		rule("May ka doosra Monday (hi)", m -> time(TimePredicate.nthOf(intOf(m.get(2)) - 1, false, t(m.get(3)).pred(), t(m.get(0)).pred()),
+				Form.OTHER), time(), w("ka|ki|ke"), ord(), form(Form.WEEKDAY));
+
+		// quarters
+		rule("el tercer trimestre", m -> {
+			int q = intOf(values(m).get(0));
+			return q >= 1 && q <= 4 ? quarter(q, null) : null;
+		}, opt("el|la|o|a"), ord(), w("trimestre|kuartal|triwulan|quarter|qtr"));
+		rule("kuartal ketiga / kuartal 3", m -> {
+			int q = intOf(m.get(1));
+			return q >= 1 && q <= 4 ? quarter(q, null) : null;
+		}, w("kuartal|triwulan|trimestre|kuarter"), new Cat(v -> v instanceof Ord || v instanceof Num n && n.integer() && n.exact()));
+		rule("<quarter> de <year>", m -> time(TimePredicate.intersect(t(m.get(0)).pred(), t(m.get(m.size() - 1)).pred()), Form.OTHER),
+				new Cat(v -> v instanceof Time t && t.pred().grain() == Unit.QUARTER && t.form() == Form.MONTH), w("de|del|do|tahun|thn"),
+				form(Form.YEAR));
+
+		// a day of the current month: "el dia 20", "dia 3", "tanggal 20", "20 tarikh"
+		rule("el dia 20 / tanggal 20", m -> {
+			int d = intOf(m.get(m.size() - 1));
+			return d >= 1 && d <= 31 ? new Time(dom(d), Form.DAY_OF_MONTH, false, -1, false, false) : null;
+		}, opt("el|o|no|na|pada|tgl"), w("dia|tanggal|tgl|tangal|tanggl"), new Cat(v -> v instanceof Num n && n.integer() && n.exact() || v instanceof Ord));
+		rule("20 tarikh (hi)", m -> {
+			int d = intOf(m.get(0));
+			return d >= 1 && d <= 31 ? new Time(dom(d), Form.DAY_OF_MONTH, false, -1, false, false) : null;
+		}, new Cat(v -> v instanceof Num n && n.integer() || v instanceof Ord), w("tarikh|tareekh|tarik|tareek|tarich"));
+		rule("10 de febrero", m -> {
+			int d = intOf(m.get(0));
+			return d >= 1 && d <= 31 ? time(TimePredicate.intersect(t(m.get(m.size() - 1)).pred(), dom(d)), Form.DAY) : null;
+		}, new Cat(v -> v instanceof Ord || v instanceof Num n && n.integer()), w("de|del"), form(Form.MONTH));
+		rule("<date> de <year>", m -> intersect(t(m.get(0)), t(m.get(m.size() - 1))), form(Form.DAY), w("de|del|tahun"), form(Form.YEAR));
+
+		// shifts: "el dia despues de navidad", "dos dias antes de navidad", "sehari setelah natal", "Christmas ke agle din"
+		rule("el dia despues de <time>", m -> {
+			var v = values(m);
+			Unit u = ((UnitV) v.get(0)).unit();
+			boolean before = m.stream().anyMatch(o -> o instanceof String s && Languages.BEFORE.matcher(s).matches());
+			return time(TimePredicate.shiftCycle(u, before ? -1 : 1, t(v.get(1)).pred()), Form.OTHER);
+		}, opt("el|o"), unit(), w("despues|depois|antes|setelah|sesudah|sebelum|stlh|sblm"), opt("de|del|do|da"),
+				new Cat(v -> v instanceof Time t && !t.latent() && t.pred().grain().compareTo(Unit.DAY) >= 0));
+		rule("<amount> antes de <time>", m -> {
+			Amount a = ((AmountV) m.get(0)).amount();
+			boolean before = Languages.BEFORE.matcher((String) m.get(1)).matches();
+			Amount signed = before ? new Amount(-a.months(), -a.seconds(), a.unit()) : a;
+			return time(TimePredicate.shift(signed, t(m.get(m.size() - 1)).pred()), Form.OTHER);
+		}, amount(), w("despues|depois|antes|setelah|sesudah|sebelum|stlh|sblm"), opt("de|del|do|da"), timeNotLatent());
+		rule("<time> se <amount> pehle|baad (hi)", m -> {
+			Amount a = ((AmountV) m.get(2)).amount();
+			boolean before = ((String) m.get(3)).startsWith("p");
+			Amount signed = before ? new Amount(-a.months(), -a.seconds(), a.unit()) : a;
+			return time(TimePredicate.shift(signed, t(m.get(0)).pred()), Form.OTHER);
+		}, timeNotLatent(), w("se|sey|ke"), amount(), w("pehle|pahle|pehele|baad|bad"));
+		rule("<time> ke agle din (hi)", m -> {
+			Unit u = ((UnitV) m.get(3)).unit();
+			int n = ((String) m.get(2)).startsWith("a") || ((String) m.get(2)).equals("next") ? 1 : -1;
+			return time(TimePredicate.shiftCycle(u, n, t(m.get(0)).pred()), Form.OTHER);
+		}, timeNotLatent(), w("ke|k"), w("agle|agla|agli|next|pichhle|pichle|pichla|pehle"), unit());
+		// intersections with the connectives of the other languages: "navidad del ano que viene", "quinta de manha"
+		rule("<time> del <time>", m -> intersect(t(m.get(0)), t(m.get(m.size() - 1))), timeNotLatent(),
+				w("del|de|do|da|di|pada|ko|ke|em|en|por|pela|as"), timeNotLatent());
+		rule("<weekday> de manha / kal subah", m -> intersect(t(m.get(0)), t(m.get(m.size() - 1))), form(Form.DAY, Form.WEEKDAY, Form.OTHER),
+				opt("de|da|por|en|a|pela|ko|ke"), opt("la"), form(Form.PART_OF_DAY));
+		rule("<date> a las <hour>", m -> intersect(t(m.get(0)), t(m.get(m.size() - 1))), form(Form.DAY, Form.WEEKDAY, Form.OTHER),
+				opt(","), new Cat(v -> v instanceof Time t && t.form() == Form.TIME_OF_DAY && !t.latent()));
+		// "hasta el viernes", "kal tak" are left to the task rules: they read the marker around the expression
+	}
+
+	private static final Map<String, Unit> UNIT_FOR_SE = Map.of("hari", Unit.DAY, "jam", Unit.HOUR, "minggu", Unit.WEEK,
+			"pekan", Unit.WEEK, "bulan", Unit.MONTH, "tahun", Unit.YEAR, "menit", Unit.MINUTE);
+
+	/** "next Friday" is the Friday of next week; "next Christmas", "next spring" the next one. */
+	private Time nextOf(Time x) {
+		if (x.form() == Form.WEEKDAY) {
+			return time(TimePredicate.intersect(cycleNth(Unit.WEEK, 1), x.pred()), Form.OTHER);
+		}
+		return time(nthAfterNow(x.pred(), 0, true), Form.OTHER);
+	}
+
+	/** An hour written with a fraction ("saadhe teen" = 3.5 = 3:30). */
+	private static @Nullable Time hourFraction(double hours) {
+		int h = (int) Math.floor(hours);
+		int minutes = (int) Math.round((hours - h) * 60);
+		return h < 0 || h > 23 ? null : clock(h, minutes, 0, h <= 12, Unit.MINUTE, false);
+	}
+
+	/** The n-th business day (Monday to Friday) after the day of sending. */
+	private static Time businessDays(int n) {
+		return new Time(TimePredicate.fixed(Unit.DAY, ref -> {
+			LocalDate d = ref.now().toLocalDate();
+			for (int k = 0; k < n;) {
+				d = d.plusDays(1);
+				if (d.getDayOfWeek() != DayOfWeek.SATURDAY && d.getDayOfWeek() != DayOfWeek.SUNDAY) {
+					k++;
+				}
+			}
+			return TimePredicate.occ(d.atStartOfDay(), Unit.DAY);
+		}), Form.NAMED_DAY, true, -1, false, false);
+	}
+
+	private @Nullable Time podOf(String word) {
+		BusinessConventions c = conventions;
+		return switch (Languages.partOfDay(word)) {
+			case "morning" -> pod(c.morningStart(), c.morningEnd(), 0, 12);
+			case "early" -> pod(LocalTime.of(4, 0), LocalTime.of(9, 0), 0, 10);
+			case "midday" -> pod(LocalTime.of(11, 0), LocalTime.of(15, 0), 10, 16);
+			case "afternoon" -> pod(c.afternoonStart(), c.afternoonEnd(), 12, 20);
+			case "late afternoon" -> pod(LocalTime.of(15, 0), LocalTime.of(18, 0), 12, 20);
+			case "evening" -> pod(c.eveningStart(), LocalTime.MIDNIGHT, 16, 24);
+			default -> null;
+		};
+	}
+
 	// ---- parsing ----------------------------------------------------------------------------------------------
 
 	/** One expression found: its span in the text and its first occurrence. */
@@ -1233,9 +1644,10 @@ final class TimeGrammar {
 		return t.form() + "/" + t.latent() + "/" + t.hour();
 	}
 
-	private static final Pattern WEEKDAY_WORD = Pattern.compile("(?:" + String.join("|", WEEKDAYS) + ")\\.?");
+	private static final Pattern WEEKDAY_WORD = Pattern.compile("(?:" + String.join("|", WEEKDAYS) + "|"
+			+ String.join("|", Languages.WEEKDAYS) + ")\\.?");
 
-	private static final Pattern THIS_DAY = Pattern.compile("this|today|tonight|tonite|tdy|tday|now");
+	private static final Pattern THIS_DAY = Pattern.compile("this|today|tonight|tonite|tdy|tday|now|" + Languages.THIS_DAY);
 
 	/** A weekday named without "this"/"today" means another day than today ("Monday morning" said on a Monday). */
 	private static boolean namesAnotherDay(List<Token> tokens, Node n) {
@@ -1331,7 +1743,10 @@ final class TimeGrammar {
 			return;
 		}
 		Cat c = (Cat) e;
-		for (Node n : List.copyOf(chart.get(pos))) {
+		// the chart is not changed while a rule matches (new nodes are added after), so no copy is needed
+		List<Node> here = chart.get(pos);
+		for (int k = 0; k < here.size(); k++) {
+			Node n = here.get(k);
 			if (c.test().test(n.value())) {
 				got.add(n.value());
 				match(rule, ruleIndex, elem + 1, start, n.to(), got, tokens, chart, out, answers);

@@ -102,6 +102,8 @@ public final class Evaluator {
 		var latencies = new ArrayList<Double>();
 		var errors = new ArrayList<Map<String, Object>>();
 		var diagnostics = new Diagnostics();
+		var kinds = new Grouping();
+		var groups = new GroupedTasks();
 		for (LabelledItem item : items) {
 			long t0 = System.nanoTime();
 			Analysis analysis = engine.analyse(item.request());
@@ -128,7 +130,9 @@ public final class Evaluator {
 			if (item.hasDeadline()) {
 				deadlineLabelled++;
 				Deadline first = analysis.dates().isEmpty() ? null : analysis.dates().get(0);
-				if (DeadlineScoring.matches(item.deadline(), first)) {
+				boolean hit = DeadlineScoring.matches(item.deadline(), first);
+				kinds.add(item.request().text(), String.valueOf(item.deadline()), hit);
+				if (hit) {
 					deadlineCorrect++;
 				}
 				else {
@@ -184,6 +188,7 @@ public final class Evaluator {
 							+ predicted.stream().map(ExtractedTask::title).toList());
 				}
 			}
+			groups.add(item, analysis);
 			if (!problems.isEmpty()) {
 				var e = new LinkedHashMap<String, Object>();
 				e.put("id", item.id());
@@ -201,6 +206,13 @@ public final class Evaluator {
 		deadline.put("correct", deadlineCorrect);
 		deadline.put("accuracy", round(deadlineLabelled == 0 ? 0 : (double) deadlineCorrect / deadlineLabelled));
 		report.put("deadline", deadline);
+		if (deadlineLabelled > 0) {
+			report.put("deadline_by_kind", kinds.byKind());
+			report.put("deadline_grouped", kinds.grouped());
+		}
+		if (taskItems > 0) {
+			report.put("tasks_grouped", groups.report());
+		}
 		var tasks = new LinkedHashMap<String, Object>();
 		tasks.put("labelled", taskItems);
 		tasks.put("count_accuracy", round(taskItems == 0 ? 0 : (double) countCorrect / taskItems));
@@ -281,4 +293,155 @@ public final class Evaluator {
 		return Math.round(v * 10000) / 10000.0;
 	}
 
+
+	/**
+	 * Time expressions cut two ways: into kinds ({@link ExpressionKind}, from the structure of the text), and into
+	 * example groups (a run of items with the same gold value: one expression written several ways), every third
+	 * of which is blind — the development tool never prints its misses. In-sample is the visible groups of the
+	 * kinds not held out; held-out is what nobody read: the blind groups, and the kinds held out as a whole.
+	 */
+	static final class Grouping {
+
+		private final Map<String, int[]> perKind = new TreeMap<>();
+
+		private final int[] inSample = new int[2];
+
+		private final int[] blindGroups = new int[2];
+
+		private final int[] heldOutKinds = new int[2];
+
+		private int group = -1;
+
+		private @Nullable String lastGold;
+
+		void add(String text, String gold, boolean hit) {
+			if (!gold.equals(lastGold)) {
+				group++;
+				lastGold = gold;
+			}
+			String kind = ExpressionKind.of(text);
+			boolean blind = blindGroup(group);
+			int[] k = perKind.computeIfAbsent(kind, x -> new int[4]);
+			k[0] += hit ? 1 : 0;
+			k[1]++;
+			if (blind) {
+				k[2] += hit ? 1 : 0;
+				k[3]++;
+			}
+			int[] bucket = ExpressionKind.heldOut(kind) ? heldOutKinds : blind ? blindGroups : inSample;
+			bucket[0] += hit ? 1 : 0;
+			bucket[1]++;
+		}
+
+		static boolean blindGroup(int group) {
+			return group % 3 == 2;
+		}
+
+		Map<String, Object> byKind() {
+			var out = new LinkedHashMap<String, Object>();
+			perKind.forEach((kind, k) -> {
+				var m = new LinkedHashMap<String, Object>();
+				m.put("labelled", k[1]);
+				m.put("accuracy", round((double) k[0] / k[1]));
+				m.put("blind_labelled", k[3]);
+				m.put("blind_accuracy", k[3] == 0 ? null : round((double) k[2] / k[3]));
+				m.put("held_out", ExpressionKind.heldOut(kind));
+				out.put(kind, m);
+			});
+			return out;
+		}
+
+		Map<String, Object> grouped() {
+			var out = new LinkedHashMap<String, Object>();
+			out.put("in_sample", share(inSample));
+			out.put("blind_groups", share(blindGroups));
+			out.put("held_out_kinds", share(heldOutKinds));
+			out.put("held_out_kind_names", ExpressionKind.names().stream().filter(ExpressionKind::heldOut).toList());
+			double macro = perKind.values().stream().mapToDouble(k -> (double) k[0] / k[1]).average().orElse(0);
+			out.put("kind_macro_accuracy", round(macro));
+			return out;
+		}
+
+		private static Map<String, Object> share(int[] c) {
+			var m = new LinkedHashMap<String, Object>();
+			m.put("labelled", c[1]);
+			m.put("accuracy", round(c[1] == 0 ? 0 : (double) c[0] / c[1]));
+			return m;
+		}
+	}
+
+	/**
+	 * The task figures per language and per business (the staff directory stands for the business): each
+	 * group's figures, and their mean and minimum over the groups, so one business or language that the rules
+	 * fit badly shows instead of being averaged away.
+	 */
+	static final class GroupedTasks {
+
+		/** per group: actionable tp/fp/fn/tn, task items, count correct, pairs, priority correct, deadline correct */
+		private final Map<String, int[]> perLanguage = new TreeMap<>();
+
+		private final Map<String, int[]> perBusiness = new TreeMap<>();
+
+		void add(LabelledItem item, Analysis analysis) {
+			if (item.tasks() == null) {
+				return;
+			}
+			String business = String.join(",", new java.util.TreeSet<>(item.request().directory()));
+			for (int[] c : List.of(perLanguage.computeIfAbsent(String.valueOf(item.language()), k -> new int[9]),
+					perBusiness.computeIfAbsent(business.isEmpty() ? "(none)" : business, k -> new int[9]))) {
+				if (item.actionable() != null) {
+					boolean g = item.actionable();
+					boolean p = analysis.actionable();
+					c[g && p ? 0 : p ? 1 : g ? 2 : 3]++;
+				}
+				JsonNode gold = item.tasks();
+				List<ExtractedTask> predicted = analysis.tasks();
+				c[4]++;
+				if (gold.size() == predicted.size()) {
+					c[5]++;
+					for (int i = 0; i < gold.size(); i++) {
+						c[6]++;
+						c[7] += gold.get(i).path("priority").asString("").equals(predicted.get(i).priority().label()) ? 1 : 0;
+						c[8] += DeadlineScoring.matches(gold.get(i).get("deadline"), predicted.get(i).deadline()) ? 1 : 0;
+					}
+				}
+			}
+		}
+
+		Map<String, Object> report() {
+			var out = new LinkedHashMap<String, Object>();
+			var languages = new LinkedHashMap<String, Object>();
+			perLanguage.forEach((k, c) -> languages.put(k, figures(c)));
+			out.put("by_language", languages);
+			out.put("language_mean", mean(perLanguage.values(), false));
+			out.put("language_min", mean(perLanguage.values(), true));
+			out.put("businesses", perBusiness.size());
+			out.put("business_mean", mean(perBusiness.values(), false));
+			out.put("business_min", mean(perBusiness.values(), true));
+			return out;
+		}
+
+		private static Map<String, Object> figures(int[] c) {
+			var m = new LinkedHashMap<String, Object>();
+			m.put("items", c[4]);
+			double p = c[0] + c[1] == 0 ? 0 : (double) c[0] / (c[0] + c[1]);
+			double r = c[0] + c[2] == 0 ? 0 : (double) c[0] / (c[0] + c[2]);
+			// a group without a positive or without a matched task pair has no figure for that field
+			m.put("actionable_f1", c[0] + c[1] + c[2] == 0 ? null : round(p + r == 0 ? 0 : 2 * p * r / (p + r)));
+			m.put("count_accuracy", c[4] == 0 ? null : round((double) c[5] / c[4]));
+			m.put("priority_accuracy", c[6] == 0 ? null : round((double) c[7] / c[6]));
+			m.put("deadline_accuracy", c[6] == 0 ? null : round((double) c[8] / c[6]));
+			return m;
+		}
+
+		private static Map<String, Object> mean(java.util.Collection<int[]> groups, boolean min) {
+			var out = new LinkedHashMap<String, Object>();
+			for (String field : List.of("actionable_f1", "count_accuracy", "priority_accuracy", "deadline_accuracy")) {
+				var values = groups.stream().map(GroupedTasks::figures).filter(f -> f.get(field) != null)
+					.mapToDouble(f -> ((Number) f.get(field)).doubleValue());
+				out.put(field, round(min ? values.min().orElse(0) : values.average().orElse(0)));
+			}
+			return out;
+		}
+	}
 }

@@ -42,11 +42,29 @@ class EvaluationRegressionTests {
 		assertThat(result.figure("tasks", "deadline_accuracy")).isGreaterThanOrEqualTo(0.95);
 		assertThat(result.figure("tasks", "title_token_f1")).isGreaterThanOrEqualTo(0.58);
 		assertThat(result.figure("language", "accuracy")).isGreaterThanOrEqualTo(0.99);
+		// grouped: the mean over the 24 businesses and the weakest language
+		assertThat(nested(result, "tasks_grouped", "business_mean", "count_accuracy")).isGreaterThanOrEqualTo(0.94);
+		assertThat(nested(result, "tasks_grouped", "business_mean", "deadline_accuracy")).isGreaterThanOrEqualTo(0.95);
+		assertThat(nested(result, "tasks_grouped", "language_min", "deadline_accuracy")).isGreaterThanOrEqualTo(0.93);
+		assertThat(nested(result, "tasks_grouped", "language_min", "priority_accuracy")).isGreaterThanOrEqualTo(0.92);
+	}
+
+	@SuppressWarnings("unchecked")
+	static double nested(Evaluator.Result result, String... path) {
+		Object v = result.report();
+		for (String key : path) {
+			v = ((java.util.Map<String, Object>) v).get(key);
+		}
+		return ((Number) v).doubleValue();
 	}
 
 	@Test
 	void ducklingDeadlinesStayAtOrAboveTheirMeasuredAccuracy() throws Exception {
-		assertThat(run("duckling-dev.jsonl").figure("deadline", "accuracy")).isGreaterThanOrEqualTo(0.91);
+		Evaluator.Result result = run("duckling-dev.jsonl");
+		assertThat(result.figure("deadline", "accuracy")).isGreaterThanOrEqualTo(0.91);
+		// grouped by kind of expression (ExpressionKind): the kinds held out as a whole, and the mean over kinds
+		assertThat(nested(result, "deadline_grouped", "held_out_kinds", "accuracy")).isGreaterThanOrEqualTo(0.98);
+		assertThat(nested(result, "deadline_grouped", "kind_macro_accuracy")).isGreaterThanOrEqualTo(0.98);
 	}
 
 	/**

@@ -13,7 +13,11 @@ import com.whatsappflowhub.identity.TeamId;
 import com.whatsappflowhub.identity.UserId;
 import com.whatsappflowhub.platform.Conflict;
 import com.whatsappflowhub.platform.InvalidRequest;
+import com.whatsappflowhub.platform.NotFound;
+import com.whatsappflowhub.platform.Unavailable;
 import com.whatsappflowhub.platform.TenantId;
+import com.whatsappflowhub.whatsapp.number.BusinessNumberRecord;
+import com.whatsappflowhub.whatsapp.number.NumberManagement;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -39,7 +43,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * Administration for tenant admins: the tenant's people (create one with a first password, their role and team,
  * deactivate), its teams, its zone and language and its pipeline settings (confidence thresholds, sender notices;
  * a value out of range is a form error); for super admins also the platform's tenants. Everything goes through the
- * identity module's {@link Administration}, with the signed-in person's roles deciding what may be granted.
+ * identity module's {@link Administration}, with the signed-in person's roles deciding what may be granted. Tenant
+ * admins also keep the tenant's WhatsApp numbers here, through the channel's {@link NumberManagement}: a number is
+ * registered only once Meta answered for it with the token given (a refusal or an unreachable Graph API is a form
+ * error), and its token and app secret go in and are never shown again.
  */
 @Controller
 @PreAuthorize("hasAnyRole('TENANT_ADMIN', 'SUPER_ADMIN')")
@@ -54,7 +61,10 @@ class AdminPages {
 
 	private final Viewers viewers;
 
-	AdminPages(Directory directory, Administration administration, Viewers viewers) {
+	private final NumberManagement numbers;
+
+	AdminPages(Directory directory, Administration administration, Viewers viewers, NumberManagement numbers) {
+		this.numbers = numbers;
 		this.directory = directory;
 		this.administration = administration;
 		this.viewers = viewers;
@@ -107,6 +117,12 @@ class AdminPages {
 		if (!model.containsAttribute("settingsForm")) {
 			model.addAttribute("settingsForm", SettingsForm.of(directory.settings()));
 		}
+		if (!model.containsAttribute("newNumber")) {
+			model.addAttribute("newNumber", NewNumberForm.blank());
+		}
+		boolean tenantAdmin = me().has(Role.TENANT_ADMIN);
+		model.addAttribute("numbersShown", tenantAdmin);
+		model.addAttribute("numbers", tenantAdmin ? numbers.list() : List.<BusinessNumberRecord>of());
 		model.addAttribute("members", administration.members());
 		model.addAttribute("teamNames", viewers.teamNames());
 		model.addAttribute("grantable", grantable());
@@ -176,6 +192,75 @@ class AdminPages {
 		return page(model);
 	}
 
+	/** A number to register: Meta's ids, the number as people read it, and its secrets (never rendered back). */
+	record NewNumberForm(@NotBlank @Size(max = 64) @Pattern(regexp = "[A-Za-z0-9_\\-]+") String phoneNumberId,
+			@NotBlank @Size(max = 64) String businessAccountId, @NotBlank @Size(max = 32) String displayNumber,
+			@NotBlank @Size(max = 4096) String accessToken, @Nullable @Size(max = 512) String appSecret) {
+
+		static NewNumberForm blank() {
+			return new NewNumberForm("", "", "", "", "");
+		}
+
+		@Nullable String secret() {
+			return appSecret == null || appSecret.isBlank() ? null : appSecret.trim();
+		}
+	}
+
+	@PostMapping("/admin/numbers")
+	@PreAuthorize("hasRole('TENANT_ADMIN')")
+	String registerNumber(@Valid @ModelAttribute("newNumber") NewNumberForm form, BindingResult errors, Model model,
+			RedirectAttributes redirect, HttpServletResponse response) {
+		if (form.secret() != null && form.secret().length() < 8) {
+			errors.rejectValue("appSecret", "admin.number.secret.short");
+		}
+		if (!errors.hasErrors()) {
+			try {
+				numbers.register(new NumberManagement.Registration(form.phoneNumberId().trim(),
+						form.businessAccountId().trim(), form.displayNumber().trim(), form.accessToken().trim(),
+						form.secret(), null, null));
+				redirect.addFlashAttribute("saved", true);
+				return "redirect:/admin#numbers";
+			}
+			catch (Conflict taken) {
+				errors.rejectValue("phoneNumberId", "admin.number.taken");
+			}
+			catch (InvalidRequest notProved) {
+				errors.reject("admin.number.notProved", new Object[] { notProved.getMessage() }, notProved.getMessage());
+			}
+			catch (Unavailable unreachable) {
+				errors.reject("admin.number.unreachable");
+			}
+		}
+		response.setStatus(400);
+		return page(model); // the secrets' fields have no value: they are typed again, never sent back
+	}
+
+	/** Blank fields keep what the number has; a new token makes a number that needed attention active again. */
+	@PostMapping("/admin/numbers/{id}")
+	@PreAuthorize("hasRole('TENANT_ADMIN')")
+	String changeNumber(@PathVariable UUID id, @RequestParam(defaultValue = "") String displayNumber,
+			@RequestParam(defaultValue = "") String accessToken, @RequestParam(defaultValue = "") String appSecret,
+			@RequestParam(defaultValue = "false") boolean clearAppSecret, RedirectAttributes redirect) {
+		if (displayNumber.length() > 32 || accessToken.length() > 4096 || appSecret.length() > 512
+				|| (!appSecret.isBlank() && appSecret.trim().length() < 8)) {
+			redirect.addFlashAttribute("error", "admin.number.invalid");
+			return "redirect:/admin#numbers";
+		}
+		return act(redirect, () -> numbers.change(id, new NumberManagement.Change(blankToNull(displayNumber),
+				blankToNull(accessToken), blankToNull(appSecret), clearAppSecret && appSecret.isBlank(), null, false, null,
+				false, null)), "redirect:/admin#numbers");
+	}
+
+	@PostMapping("/admin/numbers/{id}/remove")
+	@PreAuthorize("hasRole('TENANT_ADMIN')")
+	String removeNumber(@PathVariable UUID id, RedirectAttributes redirect) {
+		return act(redirect, () -> numbers.remove(id), "redirect:/admin#numbers");
+	}
+
+	private static @Nullable String blankToNull(String value) {
+		return value.isBlank() ? null : value.trim();
+	}
+
 	record NewTenantForm(@NotBlank @Size(max = 200) String name,
 			@NotBlank @Pattern(regexp = "^[a-z0-9][a-z0-9-]{1,62}$") String slug, @NotBlank String timezone,
 			@NotBlank String locale, @NotBlank @Email @Size(max = 254) String adminEmail,
@@ -243,15 +328,19 @@ class AdminPages {
 	}
 
 	private String act(RedirectAttributes redirect, Runnable change) {
+		return act(redirect, change, "redirect:/admin");
+	}
+
+	private String act(RedirectAttributes redirect, Runnable change, String back) {
 		try {
 			change.run();
 			redirect.addFlashAttribute("saved", true);
 		}
-		catch (Conflict | InvalidRequest refused) {
+		catch (Conflict | InvalidRequest | NotFound refused) {
 			redirect.addFlashAttribute("error", "admin.refused");
 			redirect.addFlashAttribute("errorDetail", refused.getMessage());
 		}
-		return "redirect:/admin";
+		return back;
 	}
 
 	private static @Nullable TeamId team(@Nullable String team) {

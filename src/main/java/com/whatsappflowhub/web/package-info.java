@@ -5,7 +5,8 @@
  * it publishes nothing and listens to task events in-process to push changes to open pages (server-sent events).
  */
 @ApplicationModule(displayName = "Web dashboard",
-		allowedDependencies = { "platform", "identity", "tasks", "inbox", "workflow", "analytics", "integrations" })
+		allowedDependencies = { "platform", "identity", "tasks", "inbox", "workflow", "analytics", "integrations",
+				"whatsapp", "whatsapp::numbers" })
 @NullMarked
 package com.whatsappflowhub.web;
 

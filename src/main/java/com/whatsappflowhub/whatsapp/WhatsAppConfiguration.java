@@ -26,6 +26,7 @@ import com.whatsappflowhub.whatsapp.graph.GraphApi;
 import com.whatsappflowhub.whatsapp.graph.GraphClient;
 import com.whatsappflowhub.whatsapp.graph.MediaDownloader;
 import com.whatsappflowhub.whatsapp.graph.NumberOwnership;
+import com.whatsappflowhub.whatsapp.graph.TemplateCatalog;
 import com.whatsappflowhub.whatsapp.graph.SentMessages;
 import com.whatsappflowhub.whatsapp.media.MediaSettings;
 import com.whatsappflowhub.whatsapp.number.NumberSettings;
@@ -96,6 +97,13 @@ class WhatsAppConfiguration {
 	@Bean
 	NumberOwnership whatsAppNumberOwnership(WhatsAppProperties properties, ObjectProvider<JsonMapper> mapper) {
 		return new NumberOwnership(graphRestClient(properties), properties.apiVersion(),
+				mapper.getIfAvailable(JsonMapper::shared));
+	}
+
+	/** The business accounts' message templates (Graph API at the same base URL). */
+	@Bean
+	TemplateCatalog whatsAppTemplateCatalog(WhatsAppProperties properties, ObjectProvider<JsonMapper> mapper) {
+		return new TemplateCatalog(graphRestClient(properties), properties.apiVersion(),
 				mapper.getIfAvailable(JsonMapper::shared));
 	}
 

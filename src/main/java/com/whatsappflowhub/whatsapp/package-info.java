@@ -5,7 +5,10 @@
  *
  * <p>The module's API is the public types of this package: the normalised {@link com.whatsappflowhub.whatsapp.Delivery}
  * and its items, {@link com.whatsappflowhub.whatsapp.WindowPolicy} and
- * {@link com.whatsappflowhub.whatsapp.OutboundStatus}. The webhook internals live in {@code webhook}, the Graph API
+ * {@link com.whatsappflowhub.whatsapp.OutboundStatus}; {@link com.whatsappflowhub.whatsapp.Replies} sends into a conversation
+ * (a {@link com.whatsappflowhub.whatsapp.Reply}) and names the number's approved templates; the named interface
+ * {@code numbers} ({@code number.NumberManagement} and its {@code BusinessNumberRecord}) registers and changes the
+ * tenant's numbers for the dashboard. The webhook internals live in {@code webhook}, the Graph API
  * client in {@code graph}, the business numbers and their routing in {@code number}, media downloads in {@code media}
  * and sending in {@code outbound}.
  *

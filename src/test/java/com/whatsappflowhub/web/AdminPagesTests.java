@@ -14,7 +14,11 @@ import com.whatsappflowhub.identity.Role;
 import com.whatsappflowhub.identity.SignIn;
 import com.whatsappflowhub.identity.TeamId;
 import com.whatsappflowhub.identity.UserId;
+import com.whatsappflowhub.platform.InvalidRequest;
 import com.whatsappflowhub.platform.TenantId;
+import com.whatsappflowhub.platform.Unavailable;
+import com.whatsappflowhub.whatsapp.number.BusinessNumberRecord;
+import com.whatsappflowhub.whatsapp.number.NumberManagement;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
@@ -63,6 +67,13 @@ class AdminPagesTests {
 	@MockitoBean
 	SignIn signIn;
 
+	@MockitoBean
+	NumberManagement numbers;
+
+	final BusinessNumberRecord number = new BusinessNumberRecord(UUID.randomUUID(), TaskPagesTests.TENANT, "106540352242922",
+			"102290129340398", "+1 555 0100", BusinessNumberRecord.ACTIVE, null, true, false, null, Instant.now(),
+			Instant.now());
+
 	final TeamId team = new TeamId(UUID.randomUUID());
 
 	final Administration.Member maria = new Administration.Member(new UserId(UUID.randomUUID()), "maria@example.com",
@@ -75,6 +86,81 @@ class AdminPagesTests {
 		given(directory.staff()).willReturn(List.of());
 		given(directory.teams()).willReturn(List.of(new Directory.TeamRef(team, "Billing")));
 		given(administration.members()).willReturn(List.of(maria));
+		given(numbers.list()).willReturn(List.of(number));
+	}
+
+	@Test
+	void aTenantAdminSeesTheTenantsNumbersWithoutTheirSecrets() {
+		assertThat(mvc.get().uri("/admin").with(as(Role.TENANT_ADMIN))).hasStatusOk()
+			.bodyText()
+			.contains("id=\"numbers\"", "+1 555 0100", "106540352242922", "102290129340398", "its own Meta app",
+					"action=\"/admin/numbers/" + number.id() + "/remove\"", "id=\"new-number\"");
+		assertThat(mvc.get().uri("/admin").with(as(Role.SUPER_ADMIN))).hasStatusOk()
+			.bodyText()
+			.doesNotContain("id=\"numbers\"");
+		assertThat(mvc.post().uri("/admin/numbers").param("phoneNumberId", "1").param("businessAccountId", "2")
+			.param("displayNumber", "+1").param("accessToken", "t").with(csrf()).with(as(Role.MANAGER))).hasStatus(403);
+		verify(numbers, never()).register(any());
+	}
+
+	@Test
+	void registersANumberAndShowsAFailedProofAsAFormErrorWithoutEchoingTheSecrets() {
+		assertThat(mvc.post().uri("/admin/numbers").param("phoneNumberId", "106540352242923")
+			.param("businessAccountId", "102290129340398").param("displayNumber", "+1 555 0101")
+			.param("accessToken", "EAAG-token-one").param("appSecret", "").with(csrf()).with(as(Role.TENANT_ADMIN)))
+			.hasStatus(302).redirectedUrl().isEqualTo("/admin#numbers");
+		verify(numbers).register(new NumberManagement.Registration("106540352242923", "102290129340398", "+1 555 0101",
+				"EAAG-token-one", null, null, null));
+
+		given(numbers.register(any())).willThrow(new NotProved());
+		assertThat(mvc.post().uri("/admin/numbers").param("phoneNumberId", "106540352242924")
+			.param("businessAccountId", "102290129340398").param("displayNumber", "+1 555 0102")
+			.param("accessToken", "EAAG-secret-token").param("appSecret", "an-app-secret-value").with(csrf())
+			.with(as(Role.TENANT_ADMIN))).hasStatus(400)
+			.bodyText()
+			.contains("Meta did not answer for this number with this token", "Graph API error 100", "value=\"106540352242924\"")
+			.doesNotContain("EAAG-secret-token", "an-app-secret-value");
+
+		org.mockito.BDDMockito.willThrow(new Unreachable()).given(numbers).register(any());
+		assertThat(mvc.post().uri("/admin/numbers").param("phoneNumberId", "106540352242925")
+			.param("businessAccountId", "102290129340398").param("displayNumber", "+1 555 0103")
+			.param("accessToken", "EAAG-token-three").with(csrf()).with(as(Role.TENANT_ADMIN))).hasStatus(400)
+			.bodyText()
+			.contains("Graph API could not be reached");
+
+		assertThat(mvc.post().uri("/admin/numbers").param("phoneNumberId", "has spaces").param("businessAccountId", "")
+			.param("displayNumber", "+1").param("accessToken", "x").param("appSecret", "short").with(csrf())
+			.with(as(Role.TENANT_ADMIN))).hasStatus(400)
+			.bodyText()
+			.contains("class=\"field-error\"", "must match", "must not be blank", "at least 8 characters");
+	}
+
+	@Test
+	void changesANumbersTokenAndDisplayAndRemovesIt() {
+		assertThat(mvc.post().uri("/admin/numbers/" + number.id()).param("displayNumber", "+1 555 0199")
+			.param("accessToken", "").param("appSecret", "").param("clearAppSecret", "true").with(csrf())
+			.with(as(Role.TENANT_ADMIN))).hasStatus(302);
+		verify(numbers).change(number.id(), new NumberManagement.Change("+1 555 0199", null, null, true, null, false,
+				null, false, null));
+		assertThat(mvc.post().uri("/admin/numbers/" + number.id() + "/remove").with(csrf()).with(as(Role.TENANT_ADMIN)))
+			.hasStatus(302).redirectedUrl().isEqualTo("/admin#numbers");
+		verify(numbers).remove(number.id());
+		assertThat(mvc.post().uri("/admin/numbers/" + number.id() + "/remove").with(as(Role.TENANT_ADMIN))).hasStatus(403);
+	}
+
+	static final class NotProved extends InvalidRequest {
+
+		NotProved() {
+			super("number-not-proved", "Meta did not answer for phone_number_id 106540352242924 with the supplied access "
+					+ "token: Graph API error 100 (Invalid parameter).");
+		}
+	}
+
+	static final class Unreachable extends Unavailable {
+
+		Unreachable() {
+			super("graph-unreachable", "The WhatsApp Graph API did not answer");
+		}
 	}
 
 	@Test

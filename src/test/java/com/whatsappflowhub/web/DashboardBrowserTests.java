@@ -26,6 +26,7 @@ import com.whatsappflowhub.tasks.TaskManagement;
 import com.whatsappflowhub.tasks.TaskStatus;
 import com.whatsappflowhub.tasks.TaskView;
 import com.whatsappflowhub.tasks.Viewer;
+import com.whatsappflowhub.whatsapp.SharedGraphServer;
 import com.whatsappflowhub.whatsapp.demo.DemoReplay;
 import com.whatsappflowhub.whatsapp.number.NumberSettings;
 import com.whatsappflowhub.whatsapp.webhook.AppSecret;
@@ -50,8 +51,14 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
@@ -87,6 +94,12 @@ class DashboardBrowserTests {
 				.withHeader("Content-Type", "application/json")
 				.withBody("{\"messaging_product\":\"whatsapp\",\"contacts\":[{\"input\":\"x\",\"wa_id\":\"x\"}],"
 						+ "\"messages\":[{\"id\":\"wamid.OUT{{randomValue length=24 type='ALPHANUMERIC'}}\"}]}")));
+			graph.stubFor(get(urlPathMatching("/.*/message_templates")).willReturn(SharedGraphServer.jsonAsIs((JsonMapper.shared()
+				.writeValueAsString(Map.of("data", List.of(
+						SharedGraphServer.template("hello_world", "en_US", "APPROVED", "Hello! How can we help you today?"),
+						SharedGraphServer.template("request_update", "en_US", "APPROVED",
+								"Hi {{1}}, an update on your request: {{2}}."),
+						SharedGraphServer.template("winter_promo", "en_US", "PENDING", "Hi {{1}}, our sale starts soon!"))))))));
 		}
 		registry.add("flowhub.whatsapp.base-url", graph::baseUrl);
 	}
@@ -224,6 +237,93 @@ class DashboardBrowserTests {
 	}
 
 	@Test
+	void aReplySentFromTheConversationPageAppearsInTheThread() {
+		String name = "Road Runner " + UUID.randomUUID().toString().substring(0, 4);
+		String customer = "4477001" + (100000 + (int) (Math.random() * 800000));
+		postWebhook(DemoReplay.message(numbers.demoPhoneNumberId(), customer, name, "Is my parcel on its way?",
+				Instant.now()));
+		signIn(DEMO_ADMIN, DEMO_PASSWORD);
+		openConversation(name);
+		((JavascriptExecutor) driver).executeScript("window.__sameDocument = true;");
+		String reply = "Yes, it left this morning " + UUID.randomUUID().toString().substring(0, 6);
+
+		driver.findElement(By.id("reply-body")).sendKeys(reply);
+		driver.findElement(By.cssSelector("#reply-text button[type='submit']")).click();
+
+		wait(10).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#thread li.out:last-child"), reply));
+		assertThat(((JavascriptExecutor) driver).executeScript("return window.__sameDocument === true;")).isEqualTo(true);
+		assertThat(driver.findElement(By.id("reply-body")).getAttribute("value")).isEmpty();
+		await().atMost(Duration.ofSeconds(10)).until(() -> !graph.findAll(postRequestedFor(urlPathMatching("/.*/messages"))
+			.withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing(reply))).isEmpty());
+		driver.navigate().refresh();
+		assertThat(driver.findElement(By.id("thread")).getText()).contains(reply);
+	}
+
+	@Test
+	void outsideTheWindowTheConversationPageSendsAnApprovedTemplate() {
+		String name = "Marvin Martian " + UUID.randomUUID().toString().substring(0, 4);
+		String customer = "4477002" + (100000 + (int) (Math.random() * 800000));
+		postWebhook(DemoReplay.message(numbers.demoPhoneNumberId(), customer, name, "Any news on my order?",
+				Instant.now().minus(Duration.ofDays(2))));
+		signIn(DEMO_ADMIN, DEMO_PASSWORD);
+		openConversation(name);
+		assertThat(driver.findElements(By.id("reply-text"))).isEmpty();
+		List<String> offered = driver.findElements(By.cssSelector("form.template")).stream()
+			.map(form -> form.getAttribute("data-template"))
+			.toList();
+		assertThat(offered).containsExactly("hello_world|en_US", "request_update|en_US");
+		Chromium.screenshot(driver, "conversation-template", 1280);
+
+		WebElement update = driver.findElement(By.cssSelector("form[data-template='request_update|en_US']"));
+		List<WebElement> values = update.findElements(By.name("parameter"));
+		values.get(0).sendKeys("Marvin");
+		values.get(1).sendKeys("it ships on Monday");
+		update.findElement(By.cssSelector("button[type='submit']")).click();
+
+		wait(10).until(ExpectedConditions.textToBePresentInElementLocated(By.cssSelector("#thread li.out:last-child"),
+				"Hi Marvin, an update on your request: it ships on Monday."));
+		assertThat(graph.findAll(postRequestedFor(urlPathMatching("/.*/messages"))
+			.withRequestBody(com.github.tomakehurst.wiremock.client.WireMock.containing("\"request_update\"")))).isNotEmpty();
+	}
+
+	@Test
+	void aTenantAdminRegistersAWhatsAppNumberWhoseSecretsAreNeverShownAgain() {
+		String phone = "1065" + (10000000 + (int) (Math.random() * 80000000));
+		String token = "EAAG-browser-" + UUID.randomUUID();
+		graph.stubFor(get(urlPathEqualTo("/v23.0/" + phone)).withHeader("Authorization", equalTo("Bearer " + token))
+			.willReturn(okJson("{\"id\":\"" + phone + "\",\"display_phone_number\":\"+1 555 0142\",\"verified_name\":\"Acme\"}")));
+		graph.stubFor(get(urlPathEqualTo("/v23.0/waba-browser/phone_numbers"))
+			.withHeader("Authorization", equalTo("Bearer " + token))
+			.willReturn(okJson("{\"data\":[{\"id\":\"" + phone + "\"}]}")));
+		Api.TenantFixture tenant = api.newTenant();
+		signIn(tenant.slug() + "-admin@example.com", Api.PASSWORD);
+		driver.get(base() + "/admin");
+
+		driver.findElement(By.id("nn-phone")).sendKeys(phone);
+		driver.findElement(By.id("nn-account")).sendKeys("waba-browser");
+		driver.findElement(By.id("nn-display")).sendKeys("+1 555 0142");
+		driver.findElement(By.id("nn-token")).sendKeys("a-wrong-token");
+		driver.findElement(By.cssSelector("#new-number button[type='submit']")).click();
+		wait(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("new-number"), "Meta did not answer"));
+		assertThat(driver.getPageSource()).doesNotContain("a-wrong-token");
+
+		driver.findElement(By.id("nn-token")).sendKeys(token);
+		driver.findElement(By.id("nn-secret")).sendKeys("its-own-app-secret");
+		driver.findElement(By.cssSelector("#new-number button[type='submit']")).click();
+		wait(10).until(ExpectedConditions.textToBePresentInElementLocated(By.id("numbers"), phone));
+		assertThat(driver.findElement(By.id("numbers")).getText()).contains("+1 555 0142", "its own Meta app");
+		assertThat(driver.getPageSource()).doesNotContain(token, "its-own-app-secret");
+		Chromium.screenshot(driver, "admin-numbers", 1280);
+	}
+
+	void openConversation(String name) {
+		driver.get(base() + "/conversations");
+		wait(10).until(ExpectedConditions.presenceOfElementLocated(By.linkText(name)));
+		driver.findElement(By.linkText(name)).click();
+		wait(10).until(ExpectedConditions.textToBe(By.tagName("h1"), name));
+	}
+
+	@Test
 	void aUserDoesNotSeeAnotherUsersTask() {
 		Api.TenantFixture tenant = api.newTenant();
 		String title = "Fix the spare's printer " + UUID.randomUUID().toString().substring(0, 6);
@@ -301,6 +401,12 @@ class DashboardBrowserTests {
 		pages.put("conversations", base() + "/conversations");
 		driver.get(base() + "/conversations");
 		pages.put("conversation", driver.findElement(By.cssSelector(".conversations a")).getAttribute("href"));
+		String closed = "Elmer Fudd " + UUID.randomUUID().toString().substring(0, 4);
+		postWebhook(DemoReplay.message(numbers.demoPhoneNumberId(), "4477003" + (100000 + (int) (Math.random() * 800000)),
+				closed, "Did you get my message from Monday?", Instant.now().minus(Duration.ofDays(3))));
+		driver.navigate().refresh();
+		wait(10).until(ExpectedConditions.presenceOfElementLocated(By.linkText(closed)));
+		pages.put("conversation-closed", driver.findElement(By.linkText(closed)).getAttribute("href"));
 		pages.put("rules", base() + "/rules");
 		pages.put("admin", base() + "/admin");
 		pages.put("rule-editor", base() + "/rules/new");

@@ -49,6 +49,8 @@ public final class GraphApiContract {
 
 	private final Schema mediaUrl;
 
+	private final Schema templateList;
+
 	private GraphApiContract(JsonNode spec, SchemaRegistry registry) {
 		this.spec = spec;
 		this.message = registry.getSchema(SchemaLocation.of(DOCUMENT + "#/components/schemas/Message"));
@@ -56,6 +58,8 @@ public final class GraphApiContract {
 			.getSchema(SchemaLocation.of(DOCUMENT + "#/components/schemas/MarkMessageRequestPayload"));
 		this.mediaUrl = registry.getSchema(SchemaLocation.of(DOCUMENT
 				+ "#/paths/~1{Version}~1{Media-ID}/get/responses/200/content/application~1json/schema"));
+		this.templateList = registry.getSchema(SchemaLocation.of(DOCUMENT
+				+ "#/paths/~1{Version}~1{WABA-ID}~1message_templates/get/responses/200/content/application~1json/schema"));
 	}
 
 	public static GraphApiContract load() {
@@ -77,6 +81,36 @@ public final class GraphApiContract {
 
 	List<Error> validateMarkAsRead(JsonNode body) {
 		return markAsRead.validate(body);
+	}
+
+	/**
+	 * An answer of {@code GET /{Version}/{WABA-ID}/message_templates} against the contract's response schema; the
+	 * schema leaves every field optional, so the fields we read ({@code name}, {@code language}, {@code status},
+	 * {@code category}, {@code components}) are required here too.
+	 */
+	public List<String> validateTemplateList(JsonNode body) {
+		List<String> problems = new ArrayList<>(templateList.validate(body).stream().map(Error::toString).toList());
+		if (!body.path("data").isArray()) {
+			problems.add("data is not an array");
+		}
+		for (JsonNode item : body.path("data")) {
+			for (String field : List.of("name", "language", "status", "category")) {
+				if (!item.path(field).isString()) {
+					problems.add(field + " missing in " + item);
+				}
+			}
+			if (!item.path("components").isArray()) {
+				problems.add("components missing in " + item);
+			}
+		}
+		return problems;
+	}
+
+	/** The contract's own example answer of the template listing. */
+	public JsonNode templateListExample() {
+		return spec.path("paths").path("/{Version}/{WABA-ID}/message_templates").path("get").path("responses")
+			.path("200").path("content").path("application/json").path("examples").path("Example response")
+			.path("value");
 	}
 
 	List<Error> validateMediaUrlAnswer(JsonNode body) {

@@ -1,7 +1,12 @@
 package com.whatsappflowhub.whatsapp;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -45,6 +50,8 @@ import com.whatsappflowhub.inbox.InboxEventRecorder;
 import com.whatsappflowhub.inbox.MessageId;
 import com.whatsappflowhub.inbox.MessageStatusChanged;
 import com.whatsappflowhub.whatsapp.number.NumberSettings;
+import com.whatsappflowhub.inbox.ConversationId;
+import com.whatsappflowhub.platform.TenantContext;
 
 /**
  * Sending through the API against a local Graph API (WireMock) held to Meta's OpenAPI contract: the stub answers only
@@ -79,6 +86,9 @@ class SendingTests {
 
 	ChannelFixture channel;
 
+	@Autowired
+	Replies replies;
+
 	@BeforeEach
 	void resetTheLocalGraphApi() {
 		graph.resetAll();
@@ -98,6 +108,68 @@ class SendingTests {
 			assertThat(request.getHeader("User-Agent")).matches(contract.headerPattern("UserAgent"));
 			assertThat(request.getHeader("Authorization")).isEqualTo("Bearer " + ChannelFixture.ACCESS_TOKEN);
 		}
+	}
+
+	@Test
+	void offersTheApprovedTemplatesOfTheNumbersAccountPageByPageAndAsksGraphOnceAMinute() {
+		ChannelFixture.Tenant tenant = channel.tenantWithNumber();
+		Conversation conversation = conversation(tenant, Instant.now().minus(2, ChronoUnit.DAYS));
+		Map<String, Object> first = Map.of("data", List.of(
+				SharedGraphServer.template("hello_world", "en_US", "APPROVED", "Hello! How can we help?"),
+				SharedGraphServer.template("spring_promo", "en_US", "REJECTED", "Hi {{1}}, 20% off!")),
+				"paging", Map.of("cursors", Map.of("before", "QVFI", "after", "UDI"), "next",
+						graph.baseUrl() + "/v23.0/" + tenant.businessAccountId() + "/message_templates?after=UDI"));
+		Map<String, Object> second = Map.of("data", List.of(
+				SharedGraphServer.template("request_update", "es", "APPROVED", "Hola {{1}}, novedades: {{2}}."),
+				SharedGraphServer.template("winter_promo", "en_US", "PENDING", "Hi {{1}}!")),
+				"paging", Map.of("cursors", Map.of("before", "UDI", "after", "UDM")));
+		for (Map<String, Object> page : List.of(first, second)) {
+			assertThat(contract.validateTemplateList(JsonMapper.shared().valueToTree(page))).isEmpty();
+		}
+		String path = "/v23.0/" + tenant.businessAccountId() + "/message_templates";
+		graph.stubFor(get(urlPathEqualTo(path)).withQueryParam("after", absent())
+			.withQueryParam("fields", containing("components"))
+			.withHeader("Authorization", equalTo("Bearer " + ChannelFixture.ACCESS_TOKEN))
+			.withHeader("User-Agent", matching(contract.headerPattern("UserAgent").pattern()))
+			.willReturn(SharedGraphServer.jsonAsIs((JsonMapper.shared().writeValueAsString(first)))));
+		graph.stubFor(get(urlPathEqualTo(path)).withQueryParam("after", equalTo("UDI"))
+			.withHeader("Authorization", equalTo("Bearer " + ChannelFixture.ACCESS_TOKEN))
+			.willReturn(SharedGraphServer.jsonAsIs((JsonMapper.shared().writeValueAsString(second)))));
+		ConversationId id = new ConversationId(java.util.UUID.fromString(conversation.id()));
+
+		List<MessageTemplate> offered = TenantContext.callAs(tenant.tenantId(), () -> replies.approvedTemplates(id));
+		assertThat(offered).extracting(MessageTemplate::name, MessageTemplate::language)
+			.containsExactly(org.assertj.core.groups.Tuple.tuple("hello_world", "en_US"),
+					org.assertj.core.groups.Tuple.tuple("request_update", "es"));
+		assertThat(offered.get(1).bodyVariables()).containsExactly("1", "2");
+		assertThat(offered.get(1).render(List.of("Ana", "lista"))).isEqualTo("Hola Ana, novedades: lista.");
+
+		assertThat(TenantContext.callAs(tenant.tenantId(), () -> replies.approvedTemplates(id))).isEqualTo(offered);
+		assertThat(graph.findAll(getRequestedFor(urlPathEqualTo(path)))).hasSize(2); // two pages, once
+
+		// another tenant does not get this tenant's conversation
+		ChannelFixture.Tenant other = channel.tenantWithNumber();
+		org.assertj.core.api.Assertions.assertThatThrownBy(
+				() -> TenantContext.callAs(other.tenantId(), () -> replies.approvedTemplates(id)))
+			.isInstanceOf(com.whatsappflowhub.platform.NotFound.class);
+	}
+
+	@Test
+	void sendsAChosenTemplateThroughTheRepliesApiWithItsBodyValuesAndShowsItsText() {
+		ChannelFixture.Tenant tenant = channel.tenantWithNumber();
+		answer(tenant.phoneNumberId(), json(200, ACCEPTED.formatted(wamid())));
+		Conversation conversation = conversation(tenant, Instant.now().minus(2, ChronoUnit.DAYS));
+		ConversationId id = new ConversationId(java.util.UUID.fromString(conversation.id()));
+		Replies.Sent sent = TenantContext.callAs(tenant.tenantId(), () -> replies.send(id,
+				new Reply.Template("request_update", "es", List.of("Ana", "lista"), "Hola Ana, novedades: lista."),
+				"dashboard:" + java.util.UUID.randomUUID(), null));
+		assertThat(sent.created()).isTrue();
+		assertThat(sent.message().type()).isEqualTo("template");
+		assertThat(sent.message().text()).isEqualTo("Hola Ana, novedades: lista.");
+		JsonNode body = sentBodies().get(0);
+		assertThat(body.path("template").path("name").asString()).isEqualTo("request_update");
+		assertThat(body.path("template").path("components").path(0).path("parameters").path(1).path("text").asString())
+			.isEqualTo("lista");
 	}
 
 	void answer(String phoneNumberId, ResponseDefinitionBuilder response) {

@@ -81,6 +81,35 @@ class GraphSandbox {
 		return Map.of("data", data);
 	}
 
+	/**
+	 * Meta's {@code GET /{waba-id}/message_templates}: the sandbox's account has an approved greeting without
+	 * variables, an approved update with two body variables (English and Spanish), and one template still in review,
+	 * which a number may not send yet.
+	 */
+	@GetMapping("/sandbox/graph/{version}/{businessAccountId}/message_templates")
+	Map<String, Object> templates(@PathVariable String version, @PathVariable String businessAccountId) {
+		if (!demo.enabled()) {
+			throw new SandboxClosed();
+		}
+		return Map.of("data", TEMPLATES, "paging", Map.of("cursors", Map.of("before", "MAZDZD", "after", "MjQZD")));
+	}
+
+	static final List<Map<String, Object>> TEMPLATES = List.of(
+			template("1192339204654487", "hello_world", "en_US", "APPROVED", "UTILITY",
+					"Hello! Thank you for writing to us. How can we help you today?"),
+			template("920070352646140", "request_update", "en_US", "APPROVED", "UTILITY",
+					"Hi {{1}}, an update on your request: {{2}}. Reply to this message to continue."),
+			template("920070352646141", "request_update", "es", "APPROVED", "UTILITY",
+					"Hola {{1}}, novedades sobre tu solicitud: {{2}}. Responde a este mensaje para continuar."),
+			template("920070352646142", "winter_promo", "en_US", "PENDING", "MARKETING",
+					"Hi {{1}}, our winter sale starts soon!"));
+
+	private static Map<String, Object> template(String id, String name, String language, String status,
+			String category, String body) {
+		return Map.of("id", id, "name", name, "language", language, "status", status, "category", category,
+				"components", List.of(Map.of("type", "BODY", "text", body)));
+	}
+
 	/** Outside demo mode the sandbox does not exist. */
 	static final class SandboxClosed extends com.whatsappflowhub.platform.NotFound {
 

@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param status ACTIVE, or NEEDS_ATTENTION when Meta refused its token
  */
+@org.springframework.modulith.NamedInterface("numbers")
 public record BusinessNumberRecord(UUID id, TenantId tenantId, String phoneNumberId, String businessAccountId,
 		String displayNumber, String status, @Nullable String statusReason, boolean hasAppSecret,
 		boolean hasVerifyToken, @Nullable FallbackTemplate fallbackTemplate, Instant createdAt, Instant updatedAt) {

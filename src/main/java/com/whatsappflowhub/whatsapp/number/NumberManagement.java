@@ -30,6 +30,7 @@ import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /** Registers, changes and removes the current tenant's business numbers, and the demo tenant's number. */
+@org.springframework.modulith.NamedInterface("numbers")
 @Service
 public class NumberManagement {
 

@@ -4,9 +4,12 @@ import java.time.Duration;
 import java.util.UUID;
 
 import com.whatsappflowhub.inbox.ConversationId;
+import com.whatsappflowhub.inbox.MessageId;
 import com.whatsappflowhub.platform.Conflict;
 import com.whatsappflowhub.platform.Delivery;
 import com.whatsappflowhub.platform.NotFound;
+import com.whatsappflowhub.whatsapp.Reply;
+import com.whatsappflowhub.whatsapp.SendRefused;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 
@@ -23,7 +26,7 @@ final class Notices {
 			String key) {
 		try {
 			Sending.Sent sent = sending.deliver(conversation,
-					new SendRequest("text", text, false, replyTo, null, null, null), key, RECONCILE_AFTER);
+					new Reply.Text(text, false, replyTo == null ? null : new MessageId(replyTo)), key, RECONCILE_AFTER);
 			var delivery = sent.message().delivery();
 			if (delivery != null && "PENDING".equals(delivery.status()) && sent.message().externalId() == null) {
 				return Delivery.Outcome.retryAfter("Meta's answer was lost; waiting for its status webhook",
@@ -34,7 +37,7 @@ final class Notices {
 		catch (Conflict | NotFound ex) {
 			return Delivery.Outcome.failed(ex.getMessage()); // window closed without a template, number or chat gone
 		}
-		catch (Sending.SendRefused ex) {
+		catch (SendRefused ex) {
 			return ex.status() == HttpStatus.TOO_MANY_REQUESTS ? Delivery.Outcome.retry(ex.getMessage())
 					: Delivery.Outcome.failed(ex.getMessage());
 		}

@@ -7,6 +7,7 @@ import com.whatsappflowhub.inbox.MessageId;
 import com.whatsappflowhub.inbox.MessageView;
 import com.whatsappflowhub.platform.InvalidRequest;
 import com.whatsappflowhub.platform.NotFound;
+import com.whatsappflowhub.whatsapp.SendRefused;
 import com.whatsappflowhub.whatsapp.graph.AccessToken;
 import com.whatsappflowhub.whatsapp.graph.BusinessNumber;
 import com.whatsappflowhub.whatsapp.graph.GraphApi;
@@ -54,7 +55,7 @@ class ReadReceipts {
 		});
 		SendOutcome outcome = graph.client().markAsRead(target.from(), target.wamid());
 		if (!(outcome instanceof SendOutcome.Accepted)) {
-			throw new Sending.SendRefused(HttpStatus.BAD_GATEWAY, "read-receipt-refused",
+			throw new SendRefused(HttpStatus.BAD_GATEWAY, "read-receipt-refused",
 					"WhatsApp did not take the read receipt: " + outcome.getClass().getSimpleName());
 		}
 	}

@@ -7,6 +7,8 @@ import com.whatsappflowhub.identity.UserId;
 import com.whatsappflowhub.inbox.ConversationId;
 import com.whatsappflowhub.inbox.MessageView;
 import com.whatsappflowhub.platform.Problems;
+import com.whatsappflowhub.whatsapp.Replies;
+import com.whatsappflowhub.whatsapp.SendRefused;
 import jakarta.validation.Valid;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
@@ -35,7 +37,7 @@ import io.swagger.v3.oas.annotations.enums.ParameterIn;
 @RestController
 class SendController {
 
-	private final Sending sending;
+	private final Replies replies;
 
 	private final ReadReceipts readReceipts;
 
@@ -43,8 +45,8 @@ class SendController {
 	static final String SENDERS = "hasAnyRole('TENANT_ADMIN', 'MANAGER', 'USER') "
 			+ "or (hasRole('API_CLIENT') and hasAuthority('SCOPE_messages:send'))";
 
-	SendController(Sending sending, ReadReceipts readReceipts) {
-		this.sending = sending;
+	SendController(Replies replies, ReadReceipts readReceipts) {
+		this.replies = replies;
 		this.readReceipts = readReceipts;
 	}
 
@@ -76,7 +78,7 @@ class SendController {
 	ResponseEntity<MessageView> send(@PathVariable UUID id, @Valid @RequestBody SendRequest request,
 			@RequestHeader(name = "Idempotency-Key", required = false) @Nullable String idempotencyKey,
 			@AuthenticationPrincipal @Nullable Jwt jwt) {
-		Sending.Sent sent = sending.send(new ConversationId(id), request, idempotencyKey, user(jwt));
+		Replies.Sent sent = replies.send(new ConversationId(id), request.reply(), idempotencyKey, user(jwt));
 		if (!sent.created()) {
 			return ResponseEntity.ok(sent.message());
 		}
@@ -88,8 +90,8 @@ class SendController {
 		return ResponseEntity.created(location).body(message);
 	}
 
-	@ExceptionHandler(Sending.SendRefused.class)
-	ResponseEntity<ProblemDetail> refused(Sending.SendRefused ex) {
+	@ExceptionHandler(SendRefused.class)
+	ResponseEntity<ProblemDetail> refused(SendRefused ex) {
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(ex.status(), ex.getMessage());
 		problem.setType(Problems.type(ex.type()));
 		problem.setTitle(ex.status().getReasonPhrase());

@@ -14,6 +14,10 @@ import com.whatsappflowhub.inbox.MessageView;
 import com.whatsappflowhub.platform.Conflict;
 import com.whatsappflowhub.platform.InvalidRequest;
 import com.whatsappflowhub.platform.NotFound;
+import com.whatsappflowhub.whatsapp.MessageTemplate;
+import com.whatsappflowhub.whatsapp.Replies;
+import com.whatsappflowhub.whatsapp.Reply;
+import com.whatsappflowhub.whatsapp.SendRefused;
 import com.whatsappflowhub.whatsapp.WhatsAppError;
 import com.whatsappflowhub.whatsapp.WindowPolicy;
 import com.whatsappflowhub.whatsapp.graph.AccessToken;
@@ -42,7 +46,7 @@ import tools.jackson.databind.json.JsonMapper;
  * call is outside any transaction.
  */
 @Service
-class Sending {
+class Sending implements Replies {
 
 	private final Inbox inbox;
 
@@ -60,8 +64,12 @@ class Sending {
 
 	private final JdbcClient jdbc;
 
+	private final ApprovedTemplates templates;
+
 	Sending(Inbox inbox, Numbers numbers, GraphApi graph, WindowPolicy window,
-			PlatformTransactionManager transactionManager, JsonMapper json, Clock clock, JdbcClient jdbc) {
+			PlatformTransactionManager transactionManager, JsonMapper json, Clock clock, JdbcClient jdbc,
+			ApprovedTemplates templates) {
+		this.templates = templates;
 		this.jdbc = jdbc;
 		this.inbox = inbox;
 		this.numbers = numbers;
@@ -72,15 +80,19 @@ class Sending {
 		this.clock = clock;
 	}
 
-	/** @param created false when the key was used before: {@code message} is the first result */
-	record Sent(MessageView message, boolean created) {
-	}
-
 	private record Prepared(MessageView message, boolean created, @Nullable BusinessNumber from,
 			@Nullable OutboundMessage outbound, @Nullable UUID numberId) {
 	}
 
-	Sent send(ConversationId conversationId, SendRequest request, @Nullable String idempotencyKey, @Nullable UserId by) {
+	@Override
+	public List<MessageTemplate> approvedTemplates(ConversationId conversationId) {
+		Inbox.ConversationRef conversation = java.util.Objects.requireNonNull(transactions.execute(
+				status -> inbox.conversation(conversationId).orElseThrow(() -> new ConversationNotFound(conversationId))));
+		return templates.of(conversation.channelAddress());
+	}
+
+	@Override
+	public Sent send(ConversationId conversationId, Reply request, @Nullable String idempotencyKey, @Nullable UserId by) {
 		String key = idempotencyKey == null || idempotencyKey.isBlank() ? UUID.randomUUID().toString() : idempotencyKey;
 		Prepared prepared = java.util.Objects.requireNonNull(
 				transactions.execute(status -> prepare(conversationId, request, key, by)));
@@ -96,7 +108,7 @@ class Sending {
 	 * and calling Meta, or Meta's answer was lost and no status webhook has named the message since (a message Meta
 	 * took reports {@code sent} within seconds). Its idempotency key stays the same.
 	 */
-	Sent deliver(ConversationId conversationId, SendRequest request, String key, Duration reconcileAfter) {
+	Sent deliver(ConversationId conversationId, Reply request, String key, Duration reconcileAfter) {
 		Prepared prepared = java.util.Objects.requireNonNull(
 				transactions.execute(status -> prepare(conversationId, request, key, null)));
 		if (prepared.created() && prepared.outbound() != null && prepared.from() != null) {
@@ -145,12 +157,12 @@ class Sending {
 	}
 
 	/** The message recorded before, built again for another call (the number and its token may have changed). */
-	private Prepared prepareAgain(ConversationId conversationId, SendRequest request, MessageView recorded) {
+	private Prepared prepareAgain(ConversationId conversationId, Reply request, MessageView recorded) {
 		Addressed addressed = address(conversationId, request);
 		return new Prepared(recorded, false, addressed.from(), addressed.message(), addressed.number().id());
 	}
 
-	private Prepared prepare(ConversationId conversationId, SendRequest request, String key, @Nullable UserId by) {
+	private Prepared prepare(ConversationId conversationId, Reply request, String key, @Nullable UserId by) {
 		durableCommit();
 		var existing = inbox.outboundByKey(key);
 		if (existing.isPresent()) {
@@ -161,7 +173,7 @@ class Sending {
 		Inbox.Recorded recorded = inbox.recordOutbound(new Inbox.OutboundDraft(conversationId, key, type(message),
 				message.getClass().getSimpleName(), text(message, request), message.replyTo(),
 				message instanceof OutboundMessage.Reaction reaction ? reaction.messageId() : null, by,
-				json.writeValueAsString(request)));
+				json.writeValueAsString(java.util.Map.of("type", type(message), "reply", request))));
 		return new Prepared(recorded.message(), recorded.created(), addressed.from(), message, addressed.number().id());
 	}
 
@@ -172,7 +184,7 @@ class Sending {
 	 * The conversation's number with its token, and the message to send: the request as built, or outside the
 	 * 24-hour window the number's fallback template for a free-form message (refused when it has none).
 	 */
-	private Addressed address(ConversationId conversationId, SendRequest request) {
+	private Addressed address(ConversationId conversationId, Reply request) {
 		Inbox.ConversationRef conversation = inbox.conversation(conversationId)
 			.orElseThrow(() -> new ConversationNotFound(conversationId));
 		BusinessNumberRecord number = numbers.findByPhoneNumberId(conversation.channelAddress())
@@ -225,60 +237,54 @@ class Sending {
 		inbox.outboundFailed(id, error.code(), error.title());
 	}
 
-	private OutboundMessage build(SendRequest request, Inbox.ConversationRef conversation) {
+	private OutboundMessage build(Reply request, Inbox.ConversationRef conversation) {
 		String to = conversation.contactAddress();
-		String replyTo = request.replyTo() == null ? null : externalId(request.replyTo(), conversation);
 		try {
-			return switch (request.type()) {
-				case "text" -> new OutboundMessage.Text(to, required(request.text(), "text"),
-						Boolean.TRUE.equals(request.previewUrl()), replyTo);
-				case "template" -> template(to, required(request.template(), "template"), replyTo);
-				case "buttons" -> {
-					SendRequest.Interactive interactive = required(request.interactive(), "interactive");
-					yield new OutboundMessage.ReplyButtons(to, interactive.header(), interactive.body(), interactive.footer(),
-							required(interactive.buttons(), "interactive.buttons").stream()
-								.map(b -> new OutboundMessage.Button(b.id(), b.title()))
-								.toList(),
-							replyTo);
-				}
-				case "list" -> {
-					SendRequest.Interactive interactive = required(request.interactive(), "interactive");
-					yield new OutboundMessage.ListMessage(to, interactive.header(), interactive.body(), interactive.footer(),
-							required(interactive.buttonText(), "interactive.buttonText"),
-							required(interactive.sections(), "interactive.sections").stream()
-								.map(s -> new OutboundMessage.Section(s.title(),
-										s.rows().stream().map(r -> new OutboundMessage.Row(r.id(), r.title(), r.description())).toList()))
-								.toList(),
-							replyTo);
-				}
-				case "reaction" -> {
-					SendRequest.Reaction reaction = required(request.reaction(), "reaction");
-					yield new OutboundMessage.Reaction(to, externalId(reaction.messageId(), conversation), reaction.emoji());
-				}
-				default -> throw new InvalidMessage("Unknown message type " + request.type());
-			};
+			if (request instanceof Reply.Text text) {
+				return new OutboundMessage.Text(to, text.body(), text.previewUrl(), replyTo(text.replyTo(), conversation));
+			}
+			if (request instanceof Reply.Template template) {
+				return template(to, template, replyTo(template.replyTo(), conversation));
+			}
+			if (request instanceof Reply.Buttons buttons) {
+				return new OutboundMessage.ReplyButtons(to, buttons.header(), buttons.body(), buttons.footer(),
+						buttons.buttons().stream().map(b -> new OutboundMessage.Button(b.id(), b.title())).toList(),
+						replyTo(buttons.replyTo(), conversation));
+			}
+			if (request instanceof Reply.Choices list) {
+				return new OutboundMessage.ListMessage(to, list.header(), list.body(), list.footer(), list.buttonText(),
+						list.sections().stream()
+							.map(s -> new OutboundMessage.Section(s.title(),
+									s.rows().stream().map(r -> new OutboundMessage.Row(r.id(), r.title(), r.description())).toList()))
+							.toList(),
+						replyTo(list.replyTo(), conversation));
+			}
+			Reply.Reaction reaction = (Reply.Reaction) request;
+			return new OutboundMessage.Reaction(to, externalId(reaction.message().value(), conversation), reaction.emoji());
 		}
 		catch (GraphFailure.InvalidOutboundMessage ex) {
 			throw new InvalidMessage(ex.getMessage());
 		}
 	}
 
-	private static OutboundMessage.Template template(String to, SendRequest.Template template, @Nullable String replyTo) {
+	private @Nullable String replyTo(@Nullable MessageId replyTo, Inbox.ConversationRef conversation) {
+		return replyTo == null ? null : externalId(replyTo.value(), conversation);
+	}
+
+	private static OutboundMessage.Template template(String to, Reply.Template template, @Nullable String replyTo) {
 		List<TemplateComponent> components = new ArrayList<>();
-		if (template.headerParameters() != null && !template.headerParameters().isEmpty()) {
+		if (!template.headerParameters().isEmpty()) {
 			components.add(new TemplateComponent.Header(
 					template.headerParameters().stream().<TemplateComponent.Parameter>map(TemplateComponent.Text::new).toList()));
 		}
-		if (template.bodyParameters() != null && !template.bodyParameters().isEmpty()) {
+		if (!template.bodyParameters().isEmpty()) {
 			components.add(new TemplateComponent.Body(
 					template.bodyParameters().stream().<TemplateComponent.Parameter>map(TemplateComponent.Text::new).toList()));
 		}
-		if (template.buttons() != null) {
-			for (SendRequest.TemplateButton button : template.buttons()) {
-				TemplateComponent.Parameter parameter = "quick_reply".equals(button.subType())
-						? new TemplateComponent.Payload(button.value()) : new TemplateComponent.Text(button.value());
-				components.add(new TemplateComponent.Button(button.subType(), button.index(), List.of(parameter)));
-			}
+		for (Reply.TemplateButton button : template.buttons()) {
+			TemplateComponent.Parameter parameter = "quick_reply".equals(button.subType())
+					? new TemplateComponent.Payload(button.value()) : new TemplateComponent.Text(button.value());
+			components.add(new TemplateComponent.Button(button.subType(), button.index(), List.of(parameter)));
 		}
 		return new OutboundMessage.Template(to, template.name(), template.language(), components, replyTo);
 	}
@@ -293,13 +299,6 @@ class Sending {
 		return message.externalId();
 	}
 
-	private static <T> T required(@Nullable T value, String field) {
-		if (value == null) {
-			throw new InvalidMessage(field + " is required for this type");
-		}
-		return value;
-	}
-
 	private static String type(OutboundMessage message) {
 		if (message instanceof OutboundMessage.Text) {
 			return "text";
@@ -310,7 +309,7 @@ class Sending {
 		return message instanceof OutboundMessage.Reaction ? "reaction" : "interactive";
 	}
 
-	private static @Nullable String text(OutboundMessage message, SendRequest request) {
+	private static @Nullable String text(OutboundMessage message, Reply request) {
 		if (message instanceof OutboundMessage.Text text) {
 			return text.body();
 		}
@@ -324,7 +323,7 @@ class Sending {
 			return reaction.emoji();
 		}
 		OutboundMessage.Template template = (OutboundMessage.Template) message;
-		return request.text() != null ? request.text() : template.name();
+		return request instanceof Reply.Template asked && asked.text() != null ? asked.text() : template.name();
 	}
 
 	static final class ConversationNotFound extends NotFound {
@@ -355,28 +354,6 @@ class Sending {
 
 		InvalidMessage(String detail) {
 			super("invalid-message", detail);
-		}
-	}
-
-	/** Meta refused the message: the status and problem type the API answers with. */
-	static final class SendRefused extends RuntimeException {
-
-		private final HttpStatus status;
-
-		private final String type;
-
-		SendRefused(HttpStatus status, String type, String detail) {
-			super(detail, null, false, false);
-			this.status = status;
-			this.type = type;
-		}
-
-		HttpStatus status() {
-			return status;
-		}
-
-		String type() {
-			return type;
 		}
 	}
 }

@@ -65,6 +65,11 @@ class WorkDispatcher implements SmartLifecycle {
 
 	private final Clock clock;
 
+	private final Handoff handoff;
+
+	/** The most deliveries one claim takes for this replica's lane. */
+	private static final int CLAIM_FOR_LANE = 16;
+
 	private final Map<String, Semaphore> slots = new ConcurrentHashMap<>();
 
 	private final List<Thread> threads = new ArrayList<>();
@@ -73,7 +78,8 @@ class WorkDispatcher implements SmartLifecycle {
 
 	WorkDispatcher(Consumers consumers, WorkItems items, Signals signals, JsonMapper json,
 			PlatformTransactionManager transactionManager, MeterRegistry meters, WorkSettings settings,
-			ApplicationEventPublisher events, Clock clock) {
+			ApplicationEventPublisher events, Clock clock, Handoff handoff) {
+		this.handoff = handoff;
 		this.events = events;
 		this.clock = clock;
 		this.consumers = consumers;
@@ -99,6 +105,7 @@ class WorkDispatcher implements SmartLifecycle {
 			return;
 		}
 		running = true;
+		handoff.open(consumers.all());
 		for (Consumer consumer : consumers.all()) {
 			if (consumer instanceof Consumer.OfDelivery) {
 				// exported from the start (zero) for the kind the connector is named after; others on their first call
@@ -120,6 +127,7 @@ class WorkDispatcher implements SmartLifecycle {
 	@Override
 	public synchronized void stop() {
 		running = false;
+		List<Handoff.Local> left = handoff.close();
 		threads.forEach(Thread::interrupt);
 		for (Thread thread : threads) {
 			try {
@@ -131,6 +139,21 @@ class WorkDispatcher implements SmartLifecycle {
 			}
 		}
 		threads.clear();
+		giveBack(left);
+	}
+
+	/** Work handed over here and not begun is due again at once, for the replicas that go on (or this one's restart). */
+	private void giveBack(List<Handoff.Local> left) {
+		Map<TenantId, List<Long>> byTenant = new LinkedHashMap<>();
+		left.forEach(local -> byTenant.computeIfAbsent(local.item().tenant(), t -> new ArrayList<>()).add(local.item().id()));
+		try {
+			byTenant.forEach((tenant, ids) -> TenantContext.runAs(tenant,
+					() -> transactions.executeWithoutResult(status -> items.giveBack(tenant, ids))));
+		}
+		catch (RuntimeException ex) {
+			log.warn("Could not give back {} items handed over here; their leases end by themselves: {}", left.size(),
+					ex.toString());
+		}
 	}
 
 	@Override
@@ -139,10 +162,20 @@ class WorkDispatcher implements SmartLifecycle {
 	}
 
 	private void work(Consumer consumer) {
+		long nextClaim = 0;
 		while (running) {
 			try {
-				int claimed = consumer instanceof Consumer.OfStage stage ? runStage(stage) : runDelivery((Consumer.OfDelivery) consumer);
-				if (claimed < consumer.batchSize()) {
+				int worked = consumer instanceof Consumer.OfStage stage ? runLocal(stage)
+						: runLocal((Consumer.OfDelivery) consumer);
+				int claimed = 0;
+				// work recorded elsewhere (other replicas, ended leases, retries, a full hand-over) is claimed from the
+				// table when nothing was handed over here, and at least every poll interval while there is
+				if (worked == 0 || System.nanoTime() - nextClaim > 0) {
+					claimed = consumer instanceof Consumer.OfStage stage ? runStage(stage)
+							: runDelivery((Consumer.OfDelivery) consumer);
+					nextClaim = System.nanoTime() + settings.pollInterval().toNanos();
+				}
+				if (worked + claimed < consumer.batchSize()) {
 					signals.await(consumer.name(), jittered(settings.pollInterval()));
 				}
 			}
@@ -185,6 +218,34 @@ class WorkDispatcher implements SmartLifecycle {
 		return claimed.size();
 	}
 
+	/** Items this replica recorded and leased to itself ({@link Handoff}): no claim needed. */
+	private int runLocal(Consumer.OfStage stage) {
+		List<WorkItems.Claimed> fresh = fresh(stage, handoff.take(stage.name(), stage.batchSize(), any -> true));
+		Map<TenantId, List<WorkItems.Claimed>> byTenant = new LinkedHashMap<>();
+		fresh.forEach(item -> byTenant.computeIfAbsent(item.tenant(), t -> new ArrayList<>()).add(item));
+		byTenant.forEach((tenant, batch) -> TenantContext.runAs(tenant, () -> handleBatch(stage, batch)));
+		return fresh.size();
+	}
+
+	/**
+	 * The handed-over items still safely this replica's: one that waited here past half its lease is left to the
+	 * table (the lease ends and a claim finds it), so that two workers never hold it at once.
+	 */
+	private List<WorkItems.Claimed> fresh(Consumer consumer, List<Handoff.Local> taken) {
+		long limit = WorkRouter.handoffLease(consumer).toNanos() / 2;
+		long now = System.nanoTime();
+		List<WorkItems.Claimed> fresh = new ArrayList<>(taken.size());
+		for (Handoff.Local local : taken) {
+			if (now - local.since() < limit) {
+				fresh.add(local.item());
+			}
+			else {
+				counter(consumer.name(), "handover_expired").increment();
+			}
+		}
+		return fresh;
+	}
+
 	private void handleBatch(Consumer.OfStage stage, List<WorkItems.Claimed> batch) {
 		List<Decoded> decoded = decode(stage, batch);
 		if (decoded.isEmpty()) {
@@ -193,9 +254,18 @@ class WorkDispatcher implements SmartLifecycle {
 		try {
 			transactions.executeWithoutResult(status -> {
 				stage.handle(decoded.stream().map(Decoded::event).toList());
-				items.complete(decoded.stream().map(d -> d.item().id()).toList());
+				if (items.complete(decoded.stream().map(d -> d.item().id()).toList()) != decoded.size()) {
+					throw new NotHeld();
+				}
 			});
 			counter(stage.name(), "done").increment(decoded.size());
+		}
+		catch (NotHeld gone) {
+			if (decoded.size() > 1) {
+				decoded.forEach(one -> handleBatch(stage, List.of(one.item())));
+			}
+			// one item that is no longer in the table: another worker finished it (or it was never committed),
+			// and what this attempt did is rolled back with it
 		}
 		catch (RuntimeException ex) {
 			if (decoded.size() == 1) {
@@ -209,13 +279,45 @@ class WorkDispatcher implements SmartLifecycle {
 
 	// --- deliveries ---
 
+	/**
+	 * Claims due deliveries for this replica's lane, as many as it has room for (up to 16), with the short lease of
+	 * work handed over: the connector's workers take them from there, each when its destination has a free slot, so a
+	 * hanging far end holds only its own items and a batch claim serves many calls.
+	 */
 	private int runDelivery(Consumer.OfDelivery connector) {
-		Set<String> busy = busyDestinations(connector);
-		List<WorkItems.Claimed> claimed = items.claim(connector.name(), 1, connector.lease(), busy);
-		for (WorkItems.Claimed item : claimed) {
-			TenantContext.runAs(item.tenant(), () -> deliver(connector, item));
+		int room = Math.min(handoff.room(connector.name()), CLAIM_FOR_LANE);
+		if (room == 0) {
+			return 0; // the lane is full: its workers have enough here
+		}
+		List<WorkItems.Claimed> claimed = items.claim(connector.name(), room, WorkRouter.handoffLease(connector),
+				busyDestinations(connector));
+		if (!claimed.isEmpty()) {
+			handoff.put(connector.name(), claimed);
+			for (int i = 1; i < claimed.size(); i++) {
+				signals.wake(connector.name());
+			}
 		}
 		return claimed.size();
+	}
+
+	/**
+	 * A delivery this replica recorded and leased to itself for a short while: its lease becomes the connector's own
+	 * before the call (false: it is no longer this replica's, so it is left alone).
+	 */
+	private int runLocal(Consumer.OfDelivery connector) {
+		Set<String> busy = busyDestinations(connector);
+		List<WorkItems.Claimed> fresh = fresh(connector,
+				handoff.take(connector.name(), 1, destination -> !busy.contains(destination == null ? "-" : destination)));
+		for (WorkItems.Claimed item : fresh) {
+			TenantContext.runAs(item.tenant(), () -> {
+				boolean held = connector.lease().compareTo(WorkRouter.handoffLease(connector)) <= 0
+						|| Boolean.TRUE.equals(transactions.execute(status -> items.extend(item.id(), connector.lease())));
+				if (held) {
+					deliver(connector, item);
+				}
+			});
+		}
+		return fresh.size();
 	}
 
 	private Set<String> busyDestinations(Consumer.OfDelivery connector) {
@@ -373,6 +475,14 @@ class WorkDispatcher implements SmartLifecycle {
 			.tag("integration_type", connector)
 			.tag("error_type", errorType)
 			.register(meters);
+	}
+
+	/** A batch's items were no longer all in the table when it completed: its effects are rolled back. */
+	private static final class NotHeld extends RuntimeException {
+
+		NotHeld() {
+			super(null, null, false, false);
+		}
 	}
 
 	/** What the breaker counts for a call that asked to be retried. */

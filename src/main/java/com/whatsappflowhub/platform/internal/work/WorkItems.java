@@ -45,6 +45,35 @@ class WorkItems {
 			.update() == 1;
 	}
 
+	/**
+	 * The same, written already leased to this replica for {@code lease} (its first attempt counted), for a worker
+	 * here to take without a claim.
+	 *
+	 * @return the item's id, or empty when the same key is pending already
+	 */
+	Optional<Long> insertLeased(TenantId tenant, String stage, String key, @Nullable String destination,
+			String payloadType, String payload, Duration lease) {
+		return jdbc.sql("""
+				INSERT INTO work_item (tenant_id, stage, key, destination, payload_type, payload, available_at, attempts)
+				VALUES (?, ?, ?, ?, ?, ?, now() + make_interval(secs => ?), 1)
+				ON CONFLICT (tenant_id, stage, key) DO NOTHING RETURNING id""")
+			.params(tenant.value(), stage, key, destination, payloadType, payload, lease.toMillis() / 1000.0)
+			.query(Long.class)
+			.optional();
+	}
+
+	/**
+	 * A handed-over delivery's lease made the connector's own, just before its call: false when the item is no longer
+	 * pending here (its short lease ended and another worker may have it). Runs in the item's tenant.
+	 */
+	boolean extend(long id, Duration lease) {
+		return jdbc.sql("""
+				UPDATE work_item SET available_at = now() + make_interval(secs => ?)
+				 WHERE id = ? AND status = 'PENDING' AND available_at > now()""")
+			.params(lease.toMillis() / 1000.0, id)
+			.update() == 1;
+	}
+
 	List<Claimed> claim(String stage, int limit, Duration lease, Collection<String> excluded) {
 		return jdbc.sql("SELECT * FROM flowhub_claim_work(?, ?, ?, ?)")
 			.params(stage, limit, lease.toMillis() / 1000.0, (Object) excluded.toArray(String[]::new))
@@ -54,9 +83,13 @@ class WorkItems {
 			.list();
 	}
 
-	/** Done: the work leaves the table. Runs in the items' tenant. */
-	void complete(Collection<Long> ids) {
-		jdbc.sql("DELETE FROM work_item WHERE id = ANY (?)").param(ids.toArray(Long[]::new)).update();
+	/**
+	 * Done: the work leaves the table. Runs in the items' tenant.
+	 *
+	 * @return how many of them were still there (fewer: another worker finished one, or it was never committed)
+	 */
+	int complete(Collection<Long> ids) {
+		return jdbc.sql("DELETE FROM work_item WHERE id = ANY (?)").param(ids.toArray(Long[]::new)).update();
 	}
 
 	/** Another attempt after {@code delay}, or a dead letter when {@code dead}. Runs in the item's tenant. */
@@ -76,6 +109,15 @@ class WorkItems {
 				       available_at = now() + make_interval(secs => ?), updated_at = now()
 				 WHERE id = ?""")
 			.params(delay.toMillis() / 1000.0, id)
+			.update();
+	}
+
+	/** Items handed over here but not worked (this replica stops): due now again, their attempt not counted. */
+	void giveBack(TenantId tenant, Collection<Long> ids) {
+		jdbc.sql("""
+				UPDATE work_item SET attempts = greatest(attempts - 1, 0), available_at = now()
+				 WHERE tenant_id = ? AND id = ANY (?) AND status = 'PENDING'""")
+			.params(tenant.value(), ids.toArray(Long[]::new))
 			.update();
 	}
 

@@ -3,11 +3,9 @@ package com.whatsappflowhub.whatsapp.graph;
 import java.util.HashSet;
 import java.util.Set;
 
+import com.whatsappflowhub.whatsapp.graph.GraphReads.Answer;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpHeaders;
-import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -21,16 +19,10 @@ public final class NumberOwnership {
 	/** Pages of the business account's numbers read at most (100 numbers each). */
 	static final int MAX_PAGES = 20;
 
-	private final RestClient rest;
-
-	private final String apiVersion;
-
-	private final JsonMapper mapper;
+	private final GraphReads graph;
 
 	public NumberOwnership(RestClient rest, String apiVersion, JsonMapper mapper) {
-		this.rest = rest;
-		this.apiVersion = apiVersion;
-		this.mapper = mapper;
+		this.graph = new GraphReads(rest, apiVersion, mapper);
 	}
 
 	/** What Meta said about a number and a token. */
@@ -54,7 +46,7 @@ public final class NumberOwnership {
 	}
 
 	public Proof prove(String phoneNumberId, String businessAccountId, AccessToken token) {
-		Answer number = get(token, "/{version}/{id}?fields=id,display_phone_number,verified_name", phoneNumberId);
+		Answer number = graph.get(token, "/{version}/{id}?fields=id,display_phone_number,verified_name", phoneNumberId);
 		if (!(number instanceof Answer.Body body)) {
 			return failure(number);
 		}
@@ -66,8 +58,8 @@ public final class NumberOwnership {
 		String after = null;
 		for (int page = 0; page < MAX_PAGES; page++) {
 			Answer list = after == null
-					? get(token, "/{version}/{waba}/phone_numbers?fields=id&limit=100", businessAccountId)
-					: get(token, "/{version}/{waba}/phone_numbers?fields=id&limit=100&after={after}", businessAccountId,
+					? graph.get(token, "/{version}/{waba}/phone_numbers?fields=id&limit=100", businessAccountId)
+					: graph.get(token, "/{version}/{waba}/phone_numbers?fields=id&limit=100&after={after}", businessAccountId,
 							after);
 			if (!(list instanceof Answer.Body numbers)) {
 				return failure(list);
@@ -78,12 +70,10 @@ public final class NumberOwnership {
 							json.path("verified_name").isString() ? json.path("verified_name").asString() : null);
 				}
 			}
-			JsonNode paging = numbers.json().path("paging");
-			String next = paging.path("cursors").path("after").asString("");
-			if (!paging.has("next") || next.isEmpty() || !seen.add(next)) {
+			after = GraphReads.nextCursor(numbers.json(), seen);
+			if (after == null) {
 				break;
 			}
-			after = next;
 		}
 		return new NotInAccount(businessAccountId);
 	}
@@ -94,53 +84,5 @@ public final class NumberOwnership {
 					: new Refused(failed.status(), failed.reason());
 		}
 		return new Unreachable(((Answer.NoAnswer) answer).reason());
-	}
-
-	private Answer get(AccessToken token, String uri, Object... variables) {
-		Object[] all = new Object[variables.length + 1];
-		all[0] = apiVersion;
-		System.arraycopy(variables, 0, all, 1, variables.length);
-		try {
-			return rest.get()
-				.uri(uri, all)
-				.header(HttpHeaders.AUTHORIZATION, "Bearer " + token.value())
-				.exchange((request, response) -> read(response.getStatusCode().value(), response.getBody().readAllBytes()),
-						true);
-		}
-		catch (ResourceAccessException ex) {
-			return new Answer.NoAnswer("no answer from the Graph API (" + ex.getClass().getSimpleName() + ")");
-		}
-	}
-
-	private Answer read(int status, byte[] body) {
-		if (status >= 200 && status < 300) {
-			try {
-				JsonNode json = mapper.readTree(body);
-				if (json.isObject()) {
-					return new Answer.Body(status, json);
-				}
-			}
-			catch (JacksonException ex) {
-				// below: an answer we cannot read proves nothing
-			}
-			return new Answer.Failed(502, "the Graph API answered " + status + " with a body we cannot read");
-		}
-		GraphErrors.GraphError error = GraphErrors.read(mapper, body);
-		String reason = error != null && !error.error().title().isBlank()
-				? "Graph API error " + error.error().code() + " (" + error.error().title() + ")"
-				: "the Graph API answered " + status;
-		return new Answer.Failed(status, reason);
-	}
-
-	private sealed interface Answer {
-
-		record Body(int status, JsonNode json) implements Answer {
-		}
-
-		record Failed(int status, String reason) implements Answer {
-		}
-
-		record NoAnswer(String reason) implements Answer {
-		}
 	}
 }

@@ -7,10 +7,7 @@ import java.util.Set;
 
 import com.whatsappflowhub.whatsapp.MessageTemplate;
 import org.jspecify.annotations.Nullable;
-import org.springframework.http.HttpHeaders;
-import org.springframework.web.client.ResourceAccessException;
 import org.springframework.web.client.RestClient;
-import tools.jackson.core.JacksonException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -24,16 +21,10 @@ public final class TemplateCatalog {
 	/** Pages read at most (100 templates each). */
 	static final int MAX_PAGES = 10;
 
-	private final RestClient rest;
-
-	private final String apiVersion;
-
-	private final JsonMapper mapper;
+	private final GraphReads graph;
 
 	public TemplateCatalog(RestClient rest, String apiVersion, JsonMapper mapper) {
-		this.rest = rest;
-		this.apiVersion = apiVersion;
-		this.mapper = mapper;
+		this.graph = new GraphReads(rest, apiVersion, mapper);
 	}
 
 	/** What Meta answered. */
@@ -53,25 +44,26 @@ public final class TemplateCatalog {
 		Set<String> seen = new HashSet<>();
 		String after = null;
 		for (int page = 0; page < MAX_PAGES; page++) {
-			JsonNode json;
-			try {
-				json = fetch(businessAccountId, token, after);
+			String uri = "/{version}/{waba}/message_templates?fields=name,language,status,category,components&limit=100";
+			GraphReads.Answer answer = after == null ? graph.get(token, uri, businessAccountId)
+					: graph.get(token, uri + "&after={after}", businessAccountId, after);
+			if (answer instanceof GraphReads.Answer.Failed failed) {
+				return new NotListed(failed.reason());
 			}
-			catch (Failed failed) {
-				return new NotListed(failed.getMessage());
+			if (answer instanceof GraphReads.Answer.NoAnswer none) {
+				return new NotListed(none.reason());
 			}
+			JsonNode json = ((GraphReads.Answer.Body) answer).json();
 			for (JsonNode item : json.path("data")) {
 				MessageTemplate template = template(item);
 				if (template != null) {
 					templates.add(template);
 				}
 			}
-			JsonNode paging = json.path("paging");
-			String next = paging.path("cursors").path("after").asString("");
-			if (!paging.has("next") || next.isEmpty() || !seen.add(next)) {
+			after = GraphReads.nextCursor(json, seen);
+			if (after == null) {
 				break;
 			}
-			after = next;
 		}
 		return new Listed(List.copyOf(templates));
 	}
@@ -90,48 +82,5 @@ public final class TemplateCatalog {
 		}
 		return new MessageTemplate(name, language, item.path("status").asString(""), item.path("category").asString(""),
 				body);
-	}
-
-	private JsonNode fetch(String businessAccountId, AccessToken token, @Nullable String after) {
-		String uri = "/{version}/{waba}/message_templates?fields=name,language,status,category,components&limit=100"
-				+ (after == null ? "" : "&after={after}");
-		Object[] variables = after == null ? new Object[] { apiVersion, businessAccountId }
-				: new Object[] { apiVersion, businessAccountId, after };
-		try {
-			return rest.get()
-				.uri(uri, variables)
-				.header(HttpHeaders.AUTHORIZATION, "Bearer " + token.value())
-				.exchange((request, response) -> read(response.getStatusCode().value(), response.getBody().readAllBytes()),
-						true);
-		}
-		catch (ResourceAccessException ex) {
-			throw new Failed("no answer from the Graph API (" + ex.getClass().getSimpleName() + ")");
-		}
-	}
-
-	private JsonNode read(int status, byte[] body) {
-		if (status < 200 || status >= 300) {
-			GraphErrors.GraphError error = GraphErrors.read(mapper, body);
-			throw new Failed(error != null && !error.error().title().isBlank()
-					? "Graph API error " + error.error().code() + " (" + error.error().title() + ")"
-					: "the Graph API answered " + status);
-		}
-		try {
-			JsonNode json = mapper.readTree(body);
-			if (json.isObject()) {
-				return json;
-			}
-		}
-		catch (JacksonException ex) {
-			// below
-		}
-		throw new Failed("the Graph API answered " + status + " with a body we cannot read");
-	}
-
-	private static final class Failed extends RuntimeException {
-
-		Failed(String reason) {
-			super(reason, null, false, false);
-		}
 	}
 }

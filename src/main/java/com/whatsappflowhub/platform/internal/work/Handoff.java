@@ -99,20 +99,25 @@ class Handoff {
 		Lane lane = lanes.get(consumer);
 		if (lane != null && open) {
 			lane.places.addAndGet(items.size());
-			long now = System.nanoTime();
-			synchronized (lane) {
-				items.forEach(item -> lane.queue.add(new Local(item, now)));
-			}
+			append(lane, items);
 		}
 	}
 
-	/** After commit: the item is this replica's to work. */
+	/** After commit: the item (its place reserved) is this replica's to work. */
 	void give(String consumer, WorkItems.Claimed item) {
 		Lane lane = lanes.get(consumer);
-		if (lane != null && open) { // closed: nobody works here any more, and the item's lease ends by itself
-			synchronized (lane) {
-				lane.queue.add(new Local(item, System.nanoTime()));
-			}
+		if (lane != null) {
+			append(lane, List.of(item));
+		}
+	}
+
+	private void append(Lane lane, List<WorkItems.Claimed> items) {
+		if (!open) {
+			return; // nobody works here any more, and the items' leases end by themselves
+		}
+		long now = System.nanoTime();
+		synchronized (lane) {
+			items.forEach(item -> lane.queue.add(new Local(item, now)));
 		}
 	}
 

@@ -45,6 +45,9 @@ class WorkDispatcher implements SmartLifecycle {
 
 	private static final Logger log = LoggerFactory.getLogger(WorkDispatcher.class);
 
+	/** The most deliveries one claim takes for this replica's lane. */
+	private static final int CLAIM_FOR_LANE = 16;
+
 	private final Consumers consumers;
 
 	private final WorkItems items;
@@ -66,9 +69,6 @@ class WorkDispatcher implements SmartLifecycle {
 	private final Clock clock;
 
 	private final Handoff handoff;
-
-	/** The most deliveries one claim takes for this replica's lane. */
-	private static final int CLAIM_FOR_LANE = 16;
 
 	private final Map<String, Semaphore> slots = new ConcurrentHashMap<>();
 
@@ -144,11 +144,10 @@ class WorkDispatcher implements SmartLifecycle {
 
 	/** Work handed over here and not begun is due again at once, for the replicas that go on (or this one's restart). */
 	private void giveBack(List<Handoff.Local> left) {
-		Map<TenantId, List<Long>> byTenant = new LinkedHashMap<>();
-		left.forEach(local -> byTenant.computeIfAbsent(local.item().tenant(), t -> new ArrayList<>()).add(local.item().id()));
 		try {
-			byTenant.forEach((tenant, ids) -> TenantContext.runAs(tenant,
-					() -> transactions.executeWithoutResult(status -> items.giveBack(tenant, ids))));
+			byTenant(left.stream().map(Handoff.Local::item).toList()).forEach((tenant, batch) -> TenantContext.runAs(tenant,
+					() -> transactions.executeWithoutResult(
+							status -> items.giveBack(tenant, batch.stream().map(WorkItems.Claimed::id).toList()))));
 		}
 		catch (RuntimeException ex) {
 			log.warn("Could not give back {} items handed over here; their leases end by themselves: {}", left.size(),
@@ -211,20 +210,24 @@ class WorkDispatcher implements SmartLifecycle {
 	// --- stages ---
 
 	private int runStage(Consumer.OfStage stage) {
-		List<WorkItems.Claimed> claimed = items.claim(stage.name(), stage.batchSize(), stage.lease(), List.of());
+		return handleByTenant(stage, items.claim(stage.name(), stage.batchSize(), stage.lease(), List.of()));
+	}
+
+	/** Each tenant's items as one batch, in that tenant. */
+	private int handleByTenant(Consumer.OfStage stage, List<WorkItems.Claimed> batch) {
+		byTenant(batch).forEach((tenant, own) -> TenantContext.runAs(tenant, () -> handleBatch(stage, own)));
+		return batch.size();
+	}
+
+	private static Map<TenantId, List<WorkItems.Claimed>> byTenant(List<WorkItems.Claimed> items) {
 		Map<TenantId, List<WorkItems.Claimed>> byTenant = new LinkedHashMap<>();
-		claimed.forEach(item -> byTenant.computeIfAbsent(item.tenant(), t -> new ArrayList<>()).add(item));
-		byTenant.forEach((tenant, batch) -> TenantContext.runAs(tenant, () -> handleBatch(stage, batch)));
-		return claimed.size();
+		items.forEach(item -> byTenant.computeIfAbsent(item.tenant(), t -> new ArrayList<>()).add(item));
+		return byTenant;
 	}
 
 	/** Items this replica recorded and leased to itself ({@link Handoff}): no claim needed. */
 	private int runLocal(Consumer.OfStage stage) {
-		List<WorkItems.Claimed> fresh = fresh(stage, handoff.take(stage.name(), stage.batchSize(), any -> true));
-		Map<TenantId, List<WorkItems.Claimed>> byTenant = new LinkedHashMap<>();
-		fresh.forEach(item -> byTenant.computeIfAbsent(item.tenant(), t -> new ArrayList<>()).add(item));
-		byTenant.forEach((tenant, batch) -> TenantContext.runAs(tenant, () -> handleBatch(stage, batch)));
-		return fresh.size();
+		return handleByTenant(stage, fresh(stage, handoff.take(stage.name(), stage.batchSize(), any -> true)));
 	}
 
 	/**
@@ -307,7 +310,7 @@ class WorkDispatcher implements SmartLifecycle {
 	private int runLocal(Consumer.OfDelivery connector) {
 		Set<String> busy = busyDestinations(connector);
 		List<WorkItems.Claimed> fresh = fresh(connector,
-				handoff.take(connector.name(), 1, destination -> !busy.contains(destination == null ? "-" : destination)));
+				handoff.take(connector.name(), 1, destination -> !busy.contains(slotName(destination))));
 		for (WorkItems.Claimed item : fresh) {
 			TenantContext.runAs(item.tenant(), () -> {
 				boolean held = connector.lease().compareTo(WorkRouter.handoffLease(connector)) <= 0
@@ -342,7 +345,7 @@ class WorkDispatcher implements SmartLifecycle {
 			return;
 		}
 		Decoded one = decoded.get(0);
-		String destination = item.destination() == null ? "-" : item.destination();
+		String destination = slotName(item.destination());
 		String name = connector.name() + "|" + destination;
 		Semaphore slot = slots.computeIfAbsent(name, n -> new Semaphore(connector.spec().perDestination()));
 		if (!slot.tryAcquire()) {
@@ -399,6 +402,11 @@ class WorkDispatcher implements SmartLifecycle {
 			failure(integrationType(one.item().destination()), "permanent");
 			failed(connector, one, failed.reason(), Duration.ZERO, true);
 		}
+	}
+
+	/** A destination as the slots and breakers name it ({@code -}: none). */
+	private static String slotName(@Nullable String destination) {
+		return destination == null ? "-" : destination;
 	}
 
 	// --- shared ---
